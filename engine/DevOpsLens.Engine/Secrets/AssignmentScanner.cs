@@ -82,16 +82,37 @@ internal static class AssignmentScanner
     private static Candidate? TryAssignment(string text, DocumentKind kind, bool bare, int nameStart, int nameEnd, string name, RuleOptions options, IReadOnlyList<string> additionalNames)
     {
         var isXml = kind == DocumentKind.Xml || kind == DocumentKind.MSBuild;
-        var quote = QuoteBefore(text, nameStart);
+
+        // A quoted key may carry a section prefix ("Payments:ApiKey"); the quote then sits before the prefix.
+        var keyStart = nameStart;
+        while (keyStart > 0 && nameStart - keyStart < MaxName && (IsNameChar(text[keyStart - 1]) || text[keyStart - 1] == ':'))
+        {
+            keyStart--;
+        }
+
+        var quote = QuoteBefore(text, keyStart);
+        if (quote.Length > 0 && keyStart < nameStart)
+        {
+            name = text.Substring(keyStart, nameEnd - keyStart);
+            nameStart = keyStart;
+        }
+        else if (quote.Length == 0)
+        {
+            quote = QuoteBefore(text, nameStart);
+        }
+
         var pos = nameEnd;
         if (quote.Length > 0)
         {
-            if (string.CompareOrdinal(text, pos, quote, 0, quote.Length) != 0)
+            if (string.CompareOrdinal(text, pos, quote, 0, quote.Length) == 0)
             {
-                return null;
+                pos += quote.Length;
             }
-
-            pos += quote.Length;
+            else
+            {
+                // The quote belongs to something else (a notebook's JSON string around a code line).
+                quote = string.Empty;
+            }
         }
 
         var secretNamed = SecretHeuristics.IsSecretName(name, additionalNames);

@@ -19,8 +19,8 @@ internal static class DetectorSet
     private const string RX = @"(?![A-Za-z0-9_\-])";
 
     // Between a secret's name and its value: optional closing quote (also JSON-escaped, as in notebooks), an assignment
-    // operator, optional opening quote.
-    private const string Assign = @"\\?[""'\]]?\s*(?:=>|:=|=|:)\s*\\?[""'`]?";
+    // operator, optional opening quote. " value=" covers <add key="Name" value="…" />.
+    private const string Assign = @"\\?[""'\]]?(?:\s+value)?\s*(?:=>|:=|=|:)\s*\\?[""'`]?";
 
     // The Azure Storage emulator's well-known account key is published in Microsoft's documentation; it is not a secret.
     private const string StorageEmulatorKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -335,9 +335,10 @@ internal static class DetectorSet
                 Context = new[] { "signalr", "webpubsub" },
             },
 
-            // URLs with user:password@ (DL1004), database URLs (DL1003)
+            // URLs with user:password@ (DL1004), database URLs (DL1003). Passwords may hold a raw '@' or '#' (it should be
+            // percent-encoded, but people paste them as they are); the last '@' before the host ends the password.
             new("url-credentials", "URL", RuleCatalog.UrlCredentials,
-                @"(?<![A-Za-z0-9+.\-])(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,30})://(?<user>[^\s:/?#@""'<>\[\]{}\\`]{0,128}):(?<s>[^\s/?#@""'<>\\`]{1,256})@(?<host>[A-Za-z0-9._\-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])",
+                @"(?<![A-Za-z0-9+.\-])(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,30})://(?<user>[^\s:/?#@""'<>\[\]{}\\`]{0,128}):(?<s>[^\s/?""'<>\\`]{1,256})@(?<host>[A-Za-z0-9._\-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])",
                 "://")
             {
                 Back = 64,

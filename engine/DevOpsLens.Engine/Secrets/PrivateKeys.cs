@@ -152,10 +152,17 @@ internal static class PrivateKeys
         return last;
     }
 
-    /// <summary>Real key material: at least 64 base64 characters with some variety; "...", "&lt;key&gt;" and "MIIxxx" fill-ins fail.</summary>
+    /// <summary>
+    /// Real key material: at least 64 base64 characters in long unbroken runs (key lines are 64–70 characters), with
+    /// variety and little else between the markers. "...", "&lt;key&gt;" fill-ins and code that merely mentions the
+    /// markers fail.
+    /// </summary>
     private static bool HasKeyMaterial(string text, int start, int end)
     {
         var count = 0;
+        var other = 0;
+        var run = 0;
+        var maxRun = 0;
         var distinct = new HashSet<char>();
         for (var i = start; i < end; i++)
         {
@@ -164,14 +171,24 @@ internal static class PrivateKeys
             {
                 count++;
                 distinct.Add(c);
+                run++;
+                maxRun = Math.Max(maxRun, run);
+                continue;
             }
-            else if (c == '<' || (c == '.' && i + 2 < end && text[i + 1] == '.' && text[i + 2] == '.'))
+
+            run = 0;
+            if (c == '<' || (c == '.' && i + 2 < end && text[i + 1] == '.' && text[i + 2] == '.'))
             {
                 return false;
             }
+
+            if (!(char.IsWhiteSpace(c) || c == '\\' || c == '"' || c == '\'' || c == ','))
+            {
+                other++;
+            }
         }
 
-        return count >= 64 && distinct.Count >= 20;
+        return count >= 64 && distinct.Count >= 20 && maxRun >= 40 && other <= (count / 20) + 40;
     }
 
     private static int LineEnd(string text, int pos)

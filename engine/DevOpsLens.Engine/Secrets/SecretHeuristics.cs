@@ -52,7 +52,7 @@ public static class SecretHeuristics
         "require", "requires", "required", "validate", "min", "max", "num", "no", "allow", "should", "can", "ask",
         "check", "prompt", "verify", "masked", "encrypted", "hashed", "salted", "obfuscated", "public", "publishable",
         "cancellation", "next", "page", "continuation", "pagination", "resume", "sync", "csrf", "xsrf", "antiforgery",
-        "lexer", "parser", "expected", "last", "generate", "random", "reset", "forgotten", "change", "update",
+        "lexer", "parser", "expected", "last", "generate", "random", "reset", "forgotten", "change", "update", "existing",
     };
 
     private static readonly string[] PlaceholderWords =
@@ -78,6 +78,9 @@ public static class SecretHeuristics
         "vault:", "env:", "env(", "secrets.", "vars.", "var.", "local.", "data.", "module.", "ref+", "sm://",
         "azurekeyvault", "keyvault(", "secret/", "kv/",
     };
+
+    // Stripe publishable keys are public by design; test-mode keys cannot move money (see DL1001's page).
+    private static readonly string[] LowRiskPrefixes = { "pk_live_", "pk_test_", "sk_test_", "rk_test_" };
 
     private static readonly HashSet<string> NonSecretWords = new(StringComparer.Ordinal)
     {
@@ -195,6 +198,15 @@ public static class SecretHeuristics
         }
 
         var lower = v.ToLowerInvariant();
+        foreach (var prefix in LowRiskPrefixes)
+        {
+            if (lower.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                reason = "a publishable or test-mode key";
+                return false;
+            }
+        }
+
         if (IsUuid(v))
         {
             reason = "a UUID";
