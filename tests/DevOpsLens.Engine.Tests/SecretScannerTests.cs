@@ -140,6 +140,16 @@ public sealed class SecretScannerTests
     }
 
     [Fact]
+    public void Rule_pages_list_every_detector_of_their_rule()
+    {
+        foreach (var detector in SecretScanner.Detectors)
+        {
+            var page = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "rules", detector.RuleId + ".md"));
+            Assert.Contains("| `" + detector.Id + "` |", page);
+        }
+    }
+
+    [Fact]
     public void GitHub_checksum_matches_an_independently_computed_value()
     {
         // CRC32 ("aB7cD8eF9gH0jK1mN2pQ3rS4tU5vW6") = base62 "2M5jQM", computed with Python's zlib, not with this code.
