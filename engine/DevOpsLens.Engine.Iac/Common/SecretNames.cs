@@ -49,10 +49,38 @@ internal static class SecretNames
             {
                 return true;
             }
+
+            if ((w == "STRING" || w == "STRINGS") && i > 0 && words[i - 1] == "CONNECTION")
+            {
+                return true;
+            }
         }
 
         return false;
     }
+
+    /// <summary>A connection-string name (ConnectionStrings__Orders, DB_CONNECTION_STRING): a secret only when its value carries a credential.</summary>
+    public static bool IsConnectionStringName(string name)
+    {
+        var words = Words(name);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is "CONNECTIONSTRING" or "CONNECTIONSTRINGS" or "CONNSTR" || (words[i] is "STRING" or "STRINGS" && i > 0 && words[i - 1] == "CONNECTION"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A connection string or URL with a password, account key or shared access key in it.</summary>
+    public static bool HasCredential(string value) => CredentialInValue.IsMatch(value);
+
+    private static readonly System.Text.RegularExpressions.Regex CredentialInValue = new(
+        @"(?i)(?:password|pwd|accountkey|sharedaccesskey|secret)\s*=\s*[^;\s$]|://[^/\s:@]+:[^@\s$]+@",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// True for a value that is written out in the file: not empty, not a reference (<c>$(X)</c>, <c>${X}</c>,

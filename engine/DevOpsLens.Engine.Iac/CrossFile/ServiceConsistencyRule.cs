@@ -49,7 +49,7 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         foreach (var dockerfile in documents.Where(d => d.Kind == DocumentKind.Dockerfile))
         {
             var owner = services.FirstOrDefault(s => IsUnder(dockerfile.Path, s.Folder) && s.Folder.Length > 0)
-                ?? services.FirstOrDefault(s => dockerfile.Text.IndexOf(s.Name + ".csproj", StringComparison.OrdinalIgnoreCase) >= 0 || dockerfile.Text.IndexOf(s.Name + ".dll", StringComparison.OrdinalIgnoreCase) >= 0)
+                ?? services.FirstOrDefault(s => s.Name.Length > 0 && (dockerfile.Text.IndexOf(s.Name + ".csproj", StringComparison.OrdinalIgnoreCase) >= 0 || dockerfile.Text.IndexOf(s.Name + ".dll", StringComparison.OrdinalIgnoreCase) >= 0))
                 ?? (services.Count == 1 ? services[0] : null);
             if (owner != null)
             {

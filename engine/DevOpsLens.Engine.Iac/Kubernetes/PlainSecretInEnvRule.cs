@@ -47,7 +47,7 @@ internal sealed class PlainSecretInEnvRule : IacRule
 
     private static void Check(DocumentContext document, IReportSink sink, string name, string value, YNode node)
     {
-        if (SecretNames.IsSecretName(name) && SecretNames.IsLiteralSecretValue(value))
+        if (SecretNames.IsSecretName(name) && SecretNames.IsLiteralSecretValue(value) && (!SecretNames.IsConnectionStringName(name) || SecretNames.HasCredential(value)))
         {
             sink.Report(RuleCatalog.PlainSecretInEnv, Spans.Of(document.Text, node), RuleCatalog.PlainSecretInEnv.FormatMessage(name, Redactor.Redact(value)), name + "=" + Redactor.Redact(value));
         }
