@@ -52,7 +52,9 @@ internal sealed class ScanOptions
         {
             if (!File.Exists(path) && !Directory.Exists(path))
             {
-                throw new UsageException("No such file or directory: " + original);
+                throw new UsageException(original.StartsWith('-')
+                    ? "Unknown option '" + original + "'. Run 'devopslens " + parse.CommandResult.Command.Name + " --help' for usage."
+                    : "No such file or directory: " + original);
             }
         }
 
