@@ -21,6 +21,12 @@ public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
     private const string Source = "ActivitySource";
     private const string Meter = "Meter";
 
+    /// <summary>Diagnostic property: "ActivitySource" or "Meter" (the code fix picks AddSource or AddMeter).</summary>
+    public const string KindProperty = "Kind";
+
+    /// <summary>Diagnostic property: the constant name to register.</summary>
+    public const string NameProperty = "Name";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnregisteredTelemetrySource);
 
     public override void Initialize(AnalysisContext context)
@@ -198,7 +204,8 @@ public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
 
             if (!registered.Exists(p => Matches(p, name)))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnregisteredTelemetrySource, location, kind, name, kind == Source ? "AddSource" : "AddMeter"));
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind).Add(NameProperty, name);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnregisteredTelemetrySource, location, properties, kind, name, kind == Source ? "AddSource" : "AddMeter"));
             }
         }
     }

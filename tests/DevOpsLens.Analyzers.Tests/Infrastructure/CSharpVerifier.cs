@@ -23,7 +23,14 @@ public static class CSharpVerifier<TAnalyzer>
     public static Task VerifyCodeFixAsync<TCodeFix>(string source, string fixedSource, Framework framework = Framework.AspNetCore, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int? iterations = null)
         where TCodeFix : CodeFixProvider, new()
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+
+            // Compilation-end diagnostics (DL2005-DL2007) are non-local by nature; IDEs still offer their fixes.
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
         Configure(test.TestState, framework, outputKind);
         Configure(test.FixedState, framework, outputKind);
         if (iterations is { } n)
