@@ -42,7 +42,8 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConsoleOutput, invocation.Syntax.GetLocation(), name));
     }
 
-    private static string? Describe(IInvocationOperation invocation)
+    /// <summary>"Console.WriteLine" and the like for a console, Debug or Trace write; null for anything else.</summary>
+    internal static string? Describe(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;

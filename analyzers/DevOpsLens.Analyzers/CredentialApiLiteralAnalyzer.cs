@@ -65,7 +65,7 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         switch (assignment.Target)
         {
             case IPropertyReferenceOperation { Property: { IsIndexer: false } property }:
-                if (property.Name is "Password" or "Pwd" && (IsConnectionStringBuilder(property.ContainingType) || Symbols.Is(property.ContainingType, "System.Net", "NetworkCredential")))
+                if (IsCredentialProperty(property))
                 {
                     ReportIfLiteral(context, assignment.Value, "the " + property.ContainingType.Name + " Password", requireCredentialPart: false);
                 }
@@ -91,8 +91,12 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>A connection-string builder's or NetworkCredential's Password: DL1006 reports literals assigned to it.</summary>
+    internal static bool IsCredentialProperty(IPropertySymbol property) =>
+        property.Name is "Password" or "Pwd" && (IsConnectionStringBuilder(property.ContainingType) || Symbols.Is(property.ContainingType, "System.Net", "NetworkCredential"));
+
     /// <summary>The credential slot a parameter is, described for the message; null when it is not one.</summary>
-    private static string? Slot(IMethodSymbol method, string parameter)
+    internal static string? Slot(IMethodSymbol method, string parameter)
     {
         var type = method.ContainingType;
         var typeName = type?.Name ?? string.Empty;
