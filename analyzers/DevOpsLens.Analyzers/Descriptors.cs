@@ -25,6 +25,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnregisteredTelemetrySource = From(RuleCatalog.UnregisteredTelemetrySource, compilationEnd: true);
     public static readonly DiagnosticDescriptor UnguardedBackgroundLoop = From(RuleCatalog.UnguardedBackgroundLoop);
     public static readonly DiagnosticDescriptor SecretLogged = From(RuleCatalog.SecretLogged);
+    public static readonly DiagnosticDescriptor RuleFailure = From(RuleCatalog.RuleFailure);
 
     /// <summary>
     /// The catalog's severity words map onto Roslyn's: a rule whose default is <see cref="Severity.None"/> ships

@@ -16,7 +16,7 @@ namespace DevOpsLens.Analyzers;
 public sealed class SecretTextAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.KnownCredential, Descriptors.PrivateKey, Descriptors.ConnectionStringPassword, Descriptors.UrlCredentials);
+        Descriptors.KnownCredential, Descriptors.PrivateKey, Descriptors.ConnectionStringPassword, Descriptors.UrlCredentials, Descriptors.RuleFailure);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -27,6 +27,21 @@ public sealed class SecretTextAnalyzer : DiagnosticAnalyzer
     }
 
     private static void Analyze(SyntaxTreeAnalysisContext context)
+    {
+        try
+        {
+            Scan(context);
+        }
+        catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+        {
+            // The engine is shared with the CLI and the server; a failure on one file is reported as DL9003 there, so
+            // it is here too, instead of Roslyn's generic AD0001.
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.RuleFailure, Location.Create(context.Tree, new TextSpan(0, 0)), RuleIds.KnownCredential, ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+
+    private static void Scan(SyntaxTreeAnalysisContext context)
     {
         var text = context.Tree.GetText(context.CancellationToken).ToString();
         var options = AnalyzerRuleOptions.For(context.Options, context.Tree);
