@@ -21,7 +21,10 @@ internal static class AssignmentScanner
     public static readonly string[] Keywords = { "pass", "pwd", "secret", "token", "key", "cred", "auth", "bearer", "_pat", "-pat" };
 
     private const int MaxName = 128;
-    private const int MaxValue = 2048;
+    private const int MaxValue = 1024;
+
+    // Secret-named keys examined per file; past this the file is generated data, not configuration.
+    private const int MaxAssignments = 20000;
 
     private static readonly HashSet<string> LockFiles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -57,8 +60,16 @@ internal static class AssignmentScanner
         var fileName = Path.GetFileName(path ?? string.Empty);
         var bare = AllowsBareValues(kind, fileName);
         var seen = new HashSet<int>();
+        var covered = 0;
+        var judged = 0;
         foreach (var hit in hits)
         {
+            if (hit < covered)
+            {
+                // Inside a value already read ("token=secret:password=…" is one value, not three assignments).
+                continue;
+            }
+
             var (start, end) = Identifier(text, hit);
             if (end - start <= 0 || end - start > MaxName || !seen.Add(start))
             {
@@ -71,9 +82,15 @@ internal static class AssignmentScanner
                 continue;
             }
 
+            if (++judged > MaxAssignments)
+            {
+                yield break;
+            }
+
             var candidate = TryAssignment(text, kind, bare, start, end, name, options, additionalNames);
             if (candidate != null)
             {
+                covered = candidate.End;
                 yield return candidate;
             }
         }

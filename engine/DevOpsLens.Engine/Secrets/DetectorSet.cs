@@ -346,7 +346,7 @@ internal static class DetectorSet
                 Classify = ClassifyUrl,
                 Variants = new[]
                 {
-                    ("url-credentials", "Any other scheme (https, ftp, git, amqp over HTTP, …)", RuleCatalog.UrlCredentials),
+                    ("url-credentials", "Any other URL with user:password@ (https, ftp, git remotes, proxies, package feeds)", RuleCatalog.UrlCredentials),
                     ("postgres-url", "PostgreSQL URL (postgres://user:pass@)", RuleCatalog.ConnectionStringPassword),
                     ("mysql-url", "MySQL / MariaDB URL", RuleCatalog.ConnectionStringPassword),
                     ("mongodb-url", "MongoDB URL (mongodb://, mongodb+srv://)", RuleCatalog.ConnectionStringPassword),

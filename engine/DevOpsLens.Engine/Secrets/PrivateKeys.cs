@@ -16,6 +16,7 @@ internal static class PrivateKeys
 
     public static IEnumerable<Candidate> FindPem(string text, int windowStart, int windowEnd)
     {
+        var nextEnd = new Dictionary<string, int>(StringComparer.Ordinal);
         var pos = windowStart;
         while (pos < windowEnd)
         {
@@ -41,7 +42,15 @@ internal static class PrivateKeys
             var bodyStart = labelEnd + 5;
             var endMarker = "-----END " + label + "-----";
             var searchLength = Math.Min(MaxBlock, text.Length - bodyStart);
-            var end = text.IndexOf(endMarker, bodyStart, searchLength, StringComparison.Ordinal);
+
+            // One search per label, reused while it is still ahead: many BEGIN markers must not each rescan 64 KB.
+            if (!nextEnd.TryGetValue(label, out var cached) || (cached >= 0 && cached < bodyStart))
+            {
+                cached = text.IndexOf(endMarker, bodyStart, StringComparison.Ordinal);
+                nextEnd[label] = cached;
+            }
+
+            var end = cached >= 0 && cached - bodyStart <= searchLength ? cached : -1;
             int blockEnd;
             int bodyEnd;
             if (end >= 0)
@@ -142,6 +151,10 @@ internal static class PrivateKeys
             if (IsBase64(c))
             {
                 last = i + 1;
+            }
+            else if (c == '-' && i + 4 < limit && text[i + 1] == '-' && text[i + 2] == '-' && text[i + 3] == '-' && text[i + 4] == '-')
+            {
+                break;
             }
             else if (!(char.IsWhiteSpace(c) || c == '\\' || c == '"' || c == '\'' || c == '+' || c == ',' || c == ':' || c == '-'))
             {

@@ -43,6 +43,9 @@ public sealed class SecretScanner : IDocumentRule
         .Distinct()
         .ToArray();
 
+    /// <summary>Regex matches one detector examines per file before giving up on that file (generated or hostile input).</summary>
+    internal const int MaxMatchesPerDetector = 5000;
+
     public IReadOnlyList<RuleDescriptor> Rules => OwnRules;
 
     /// <summary>Every detector with its id, credential kind and rule, as listed on the rule pages.</summary>
@@ -153,9 +156,17 @@ public sealed class SecretScanner : IDocumentRule
         return Resolve(text!, candidates);
     }
 
+    /// <summary>Ids of the detectors the prefilter lets run on <paramref name="text"/> (their keywords occur).</summary>
+    internal static IReadOnlyList<string> DetectorsTriggeredBy(string text)
+    {
+        var index = KeywordIndex.Build(text, AllKeywords, CancellationToken.None);
+        return DetectorSet.All.Where(d => index.Hits(d.Keywords, d.IgnoreCase).Count > 0).Select(d => d.Id).ToList();
+    }
+
     private static void RunDetector(string text, Detector detector, List<int> hits, HashSet<string> enabled, HashSet<string> disabled, List<Candidate> output, CancellationToken ct)
     {
         var seen = new HashSet<int>();
+        var examined = 0;
         foreach (var (start, end) in Windows(text, hits, detector))
         {
             ct.ThrowIfCancellationRequested();
@@ -175,6 +186,12 @@ public sealed class SecretScanner : IDocumentRule
             var regex = detector.Regex!;
             for (var m = regex.Match(text, start, end - start); m.Success; m = m.NextMatch())
             {
+                if (++examined > MaxMatchesPerDetector)
+                {
+                    // No real file holds thousands of one credential format; this is generated or hostile input.
+                    return;
+                }
+
                 var group = m.Groups["s"];
                 var valueStart = group.Success ? group.Index : m.Index;
                 var valueEnd = group.Success ? group.Index + group.Length : m.Index + m.Length;
@@ -287,26 +304,31 @@ public sealed class SecretScanner : IDocumentRule
             .OrderBy(c => Array.IndexOf(Priority, c.Rule.Id))
             .ThenByDescending(c => c.End - c.Start)
             .ThenBy(c => c.Start);
+        // Accepted spans never overlap, so they stay sorted by start and a new one only has to be compared with its
+        // neighbours: n log n even for a pathological file with a candidate on every line.
         var accepted = new List<Candidate>();
+        var starts = new List<int>();
         foreach (var candidate in ordered)
         {
-            var overlaps = false;
-            foreach (var other in accepted)
+            var at = starts.BinarySearch(candidate.Start);
+            if (at < 0)
             {
-                if (candidate.Start < other.End && other.Start < candidate.End)
-                {
-                    overlaps = true;
-                    break;
-                }
+                at = ~at;
+            }
+            else
+            {
+                continue;
             }
 
-            if (!overlaps)
+            if ((at > 0 && accepted[at - 1].End > candidate.Start) || (at < accepted.Count && accepted[at].Start < candidate.End))
             {
-                accepted.Add(candidate);
+                continue;
             }
+
+            accepted.Insert(at, candidate);
+            starts.Insert(at, candidate.Start);
         }
 
-        accepted.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Rule.Id, b.Rule.Id));
         var result = new List<SecretMatch>(accepted.Count);
         foreach (var c in accepted)
         {
