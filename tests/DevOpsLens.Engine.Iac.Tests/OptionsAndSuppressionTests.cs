@@ -5,7 +5,7 @@ namespace DevOpsLens.Engine.Iac.Tests;
 
 public sealed class OptionsAndSuppressionTests
 {
-    private const string TwoReplicas = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0.0\n";
+    private const string TwoReplicas = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1.0.0\n";
 
     [Fact]
     public void Min_replicas_option_raises_the_floor()
