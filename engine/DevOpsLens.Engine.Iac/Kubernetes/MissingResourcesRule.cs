@@ -20,9 +20,9 @@ internal sealed class MissingResourcesRule : IacRule
 
     public override void Analyze(DocumentContext document, IReportSink sink)
     {
-        foreach (var workload in K8sObjects.Get(document).Where(o => o.IsWorkload))
+        foreach (var workload in K8sObjects.Get(document).Where(o => o.IsWorkload && !o.IsPatch))
         {
-            foreach (var container in workload.Containers(includeInit: false))
+            foreach (var container in workload.Containers(includeInit: false).Where(c => !c.IsPartial))
             {
                 var pair = container.Map.GetPair("resources");
                 if (pair?.Value is not YMap resources || resources.Pairs.Count == 0)
