@@ -26,6 +26,7 @@ internal static class Program
 
     private static IEnumerable<Command> Verbs()
     {
-        yield break;
+        yield return Commands.RiskCommand.Create();
+        yield return Commands.TrainCommand.Create();
     }
 }

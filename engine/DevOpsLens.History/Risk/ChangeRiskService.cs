@@ -342,7 +342,8 @@ public sealed class ChangeRiskService
 
     private static string? Join(List<string> messages) => messages.Count == 0 ? null : string.Join("; ", messages);
 
-    internal static string? Discover(string path)
+    /// <summary>The .git folder of the repository containing <paramref name="path"/>, or null when there is none.</summary>
+    public static string? Discover(string path)
     {
         try
         {
