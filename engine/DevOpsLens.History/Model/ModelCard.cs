@@ -33,6 +33,13 @@ public sealed class ModelCard
     [JsonPropertyName("reference")]
     public List<float> Reference { get; set; } = new();
 
+    /// <summary>
+    /// Weight given to bug-inducing examples in training (class balancing). Predictions divide the odds by it,
+    /// so the score is a probability at the training data's real base rate again.
+    /// </summary>
+    [JsonPropertyName("positiveWeight")]
+    public double PositiveWeight { get; set; } = 1;
+
     [JsonPropertyName("source")]
     public string Source { get; set; } = "";
 

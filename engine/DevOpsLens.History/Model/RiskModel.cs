@@ -77,6 +77,7 @@ public sealed class RiskModel
         var data = ml.Data.LoadFromEnumerable(rows);
         var transformer = BuildPipeline(ml, kind, samples.Count).Fit(data);
         card.Trainer = kind.ToString();
+        card.PositiveWeight = positiveWeight;
         card.Examples = samples.Count;
         card.Positives = positives;
         card.Features = new List<string>(FeatureSet.Names);
@@ -128,8 +129,7 @@ public sealed class RiskModel
         lock (_gate)
         {
             _engine ??= _ml.Model.CreatePredictionEngine<RiskRow, RiskPrediction>(_transformer);
-            var p = _engine.Predict(new RiskRow { Features = features }).Probability;
-            return float.IsNaN(p) ? 0 : p;
+            return CorrectPrior(_engine.Predict(new RiskRow { Features = features }).Probability);
         }
     }
 
@@ -138,7 +138,7 @@ public sealed class RiskModel
     {
         var data = _ml.Data.LoadFromEnumerable(samples.Select(s => new RiskRow { Features = s.Features }));
         var scored = _transformer.Transform(data);
-        return scored.GetColumn<float>("Probability").Select(p => float.IsNaN(p) ? 0.0 : p).ToArray();
+        return scored.GetColumn<float>("Probability").Select(CorrectPrior).ToArray();
     }
 
     /// <summary>
@@ -163,6 +163,19 @@ public sealed class RiskModel
         }
 
         return result;
+    }
+
+    /// <summary>Undoes the class weighting: odds / weight (a monotone map, so rankings and AUC are unchanged).</summary>
+    private double CorrectPrior(float probability)
+    {
+        if (float.IsNaN(probability))
+        {
+            return 0;
+        }
+
+        var p = Math.Clamp((double)probability, 1e-6, 1 - 1e-6);
+        var odds = p / (1 - p) / Math.Max(Card.PositiveWeight, 1e-6);
+        return odds / (1 + odds);
     }
 
     public void Save(string path)
