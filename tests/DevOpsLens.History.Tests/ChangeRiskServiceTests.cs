@@ -29,6 +29,7 @@ public sealed class ChangeRiskServiceTests
 
         var result = await Service.ScoreWorkingChangeAsync(t.Root, CancellationToken.None);
 
+        Assert.Equal(ChangeRiskOutcome.Scored, result.Outcome);
         Assert.True(result.ModelAvailable);
         Assert.Equal("default", result.ModelSource);
         Assert.Equal(ResolvedModel.DefaultDescription, result.ModelDescription);
@@ -67,6 +68,7 @@ public sealed class ChangeRiskServiceTests
         var result = await Service.ScoreWorkingChangeAsync(t.Root, CancellationToken.None);
 
         Assert.True(result.IsEmpty);
+        Assert.Equal(ChangeRiskOutcome.NothingToScore, result.Outcome);
         Assert.Equal(0, result.Score);
         Assert.Contains("nothing to score", result.Message);
     }
@@ -116,6 +118,17 @@ public sealed class ChangeRiskServiceTests
     }
 
     [Fact]
+    public async Task Unknown_commit_is_reported()
+    {
+        using var t = SmallHistory();
+
+        var result = await Service.ScoreAsync(ChangeRiskRequest.ForCommit(t.Root, "no-such-ref"), CancellationToken.None);
+
+        Assert.Equal(ChangeRiskOutcome.UnknownRevision, result.Outcome);
+        Assert.Contains("unknown commit 'no-such-ref'", result.Message);
+    }
+
+    [Fact]
     public async Task Folder_outside_git_gives_a_clear_message()
     {
         var dir = Path.Combine(Path.GetTempPath(), "dl-nogit-" + Guid.NewGuid().ToString("N")[..8]);
@@ -124,6 +137,7 @@ public sealed class ChangeRiskServiceTests
         {
             var result = await Service.ScoreWorkingChangeAsync(dir, CancellationToken.None);
 
+            Assert.Equal(ChangeRiskOutcome.NotARepository, result.Outcome);
             Assert.Equal(0, result.Score);
             Assert.Contains("not inside a git repository", result.Message);
         }

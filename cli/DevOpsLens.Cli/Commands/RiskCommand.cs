@@ -92,7 +92,7 @@ internal static class RiskCommand
             }
 
             // No repository, or a ref that does not exist: the user must fix the invocation.
-            if (results.Any(r => !r.ModelAvailable && r.Subject is "no git repository") || results.Any(r => r.Message is { } m && m.StartsWith("unknown ", StringComparison.Ordinal)))
+            if (results.Any(r => r.Outcome is ChangeRiskOutcome.NotARepository or ChangeRiskOutcome.UnknownRevision))
             {
                 foreach (var r in results.Where(r => r.Message is not null))
                 {
@@ -102,7 +102,7 @@ internal static class RiskCommand
                 return ExitCodes.UsageError;
             }
 
-            return gate is { } g && results.Any(r => r.ModelAvailable && !r.IsEmpty && r.Score > g) ? ExitCodes.Findings : ExitCodes.Success;
+            return gate is { } g && results.Any(r => r.Outcome == ChangeRiskOutcome.Scored && r.Score > g) ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
     }

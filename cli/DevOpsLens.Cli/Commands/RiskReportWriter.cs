@@ -41,7 +41,7 @@ internal static class RiskReportWriter
                 b.AppendLine();
             }
 
-            if (r.ModelAvailable && !r.IsEmpty)
+            if (r.Outcome == ChangeRiskOutcome.Scored)
             {
                 b.AppendLine(C, $"Change risk {r.Score}/100 ({Level(r.Score)}): {r.Subject}");
             }
@@ -51,7 +51,7 @@ internal static class RiskReportWriter
             }
 
             b.AppendLine(C, $"Model: {r.ModelDescription}");
-            if (gate is { } g && r.ModelAvailable && !r.IsEmpty)
+            if (gate is { } g && r.Outcome == ChangeRiskOutcome.Scored)
             {
                 b.AppendLine(r.Score > g ? $"Gate: FAILED (above {g})" : $"Gate: passed (at most {g})");
             }
@@ -97,7 +97,7 @@ internal static class RiskReportWriter
         var payload = new
         {
             gate,
-            failed = gate is { } g && results.Any(r => r.ModelAvailable && !r.IsEmpty && r.Score > g),
+            failed = gate is { } g && results.Any(r => r.Outcome == ChangeRiskOutcome.Scored && r.Score > g),
             results,
         };
         return JsonSerializer.Serialize(payload, Json);
@@ -108,7 +108,7 @@ internal static class RiskReportWriter
         var b = new StringBuilder();
         foreach (var r in results)
         {
-            var scored = r.ModelAvailable && !r.IsEmpty;
+            var scored = r.Outcome == ChangeRiskOutcome.Scored;
             b.AppendLine(scored
                 ? $"### DevOpsLens change risk: {r.Score}/100 ({Level(r.Score)})"
                 : "### DevOpsLens change risk: not scored");
@@ -159,7 +159,7 @@ internal static class RiskReportWriter
         var rule = RuleCatalog.ChangeRisk;
         var threshold = gate ?? int.Parse(rule.Options.First(o => o.Name == "fail_above").DefaultValue, C);
         var sarifResults = new JsonArray();
-        foreach (var r in results.Where(r => r.ModelAvailable && !r.IsEmpty && r.Score > threshold))
+        foreach (var r in results.Where(r => r.Outcome == ChangeRiskOutcome.Scored && r.Score > threshold))
         {
             var why = string.Join("; ", r.Factors.Where(f => f.Contribution > 0).Take(3).Select(f => f.Description));
             var top = r.Files[0];

@@ -105,7 +105,7 @@ public sealed class ChangeRiskService
         if (discovered is null)
         {
             var model = ModelResolver.Resolve(null, request.ModelPath);
-            return Unscored(model, $"{request.RepositoryPath} is not inside a git repository, so there is no change to score", "no git repository");
+            return Unscored(model, $"{request.RepositoryPath} is not inside a git repository, so there is no change to score", "no git repository", ChangeRiskOutcome.NotARepository);
         }
 
         ResolvedModel? resolved = null;
@@ -124,7 +124,7 @@ public sealed class ChangeRiskService
             };
             if (change.Error is not null)
             {
-                return Unscored(resolved, change.Error, change.Subject);
+                return Unscored(resolved, change.Error, change.Subject, change.ErrorOutcome);
             }
 
             var (state, warnings) = Replay(repo, change.HistoryTip, change.StopBefore, cacheDirectory, request.Progress, ct);
@@ -137,7 +137,7 @@ public sealed class ChangeRiskService
         catch (Exception ex) when (ex is LibGit2SharpException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             resolved ??= ModelResolver.Resolve(null, request.ModelPath);
-            return Unscored(resolved, "git could not read the repository: " + ex.Message, "unreadable repository");
+            return Unscored(resolved, "git could not read the repository: " + ex.Message, "unreadable repository", ChangeRiskOutcome.Unreadable);
         }
     }
 
@@ -169,6 +169,7 @@ public sealed class ChangeRiskService
         {
             return result with
             {
+                Outcome = files.Count == 0 ? ChangeRiskOutcome.NothingToScore : ChangeRiskOutcome.NoModel,
                 Message = Join(messages),
                 Files = files.Select(f => new FileRisk(f.Path, 0, f.Added, f.Deleted, Array.Empty<RiskFactor>())).ToList(),
             };
@@ -247,7 +248,7 @@ public sealed class ChangeRiskService
     {
         if (repo.Info.IsBare)
         {
-            return PendingChange.Failed("a bare repository has no working tree; use --base/--head or --commit", "working tree");
+            return PendingChange.Failed("a bare repository has no working tree; use --base/--head or --commit", "working tree", ChangeRiskOutcome.NothingToScore);
         }
 
         var head = repo.Head.Tip;
@@ -324,15 +325,16 @@ public sealed class ChangeRiskService
 
         if (record.Error is not null)
         {
-            return PendingChange.Failed($"commit {commit.Sha[..7]} could not be read: {record.Error}", commit.Sha[..7]);
+            return PendingChange.Failed($"commit {commit.Sha[..7]} could not be read: {record.Error}", commit.Sha[..7], ChangeRiskOutcome.Unreadable);
         }
 
         var subject = $"commit {commit.Sha[..7]} {commit.MessageShort}";
         return new PendingChange(files, record.Author, record.Time, !record.IsMerge && _fixes.IsFix(record.Message), commit, commit.Sha, subject, null);
     }
 
-    private static ChangeRiskResult Unscored(ResolvedModel model, string message, string subject) => new()
+    private static ChangeRiskResult Unscored(ResolvedModel model, string message, string subject, ChangeRiskOutcome outcome) => new()
     {
+        Outcome = outcome,
         ModelAvailable = model.Model is not null,
         ModelSource = model.Source,
         ModelDescription = model.Description,
@@ -366,9 +368,10 @@ public sealed class ChangeRiskService
         Commit? HistoryTip,
         string? StopBefore,
         string Subject,
-        string? Error)
+        string? Error,
+        ChangeRiskOutcome ErrorOutcome = ChangeRiskOutcome.UnknownRevision)
     {
-        public static PendingChange Failed(string error, string subject) =>
-            new(Array.Empty<FileChange>(), "", 0, false, null, null, subject, error);
+        public static PendingChange Failed(string error, string subject, ChangeRiskOutcome outcome = ChangeRiskOutcome.UnknownRevision) =>
+            new(Array.Empty<FileChange>(), "", 0, false, null, null, subject, error, outcome);
     }
 }

@@ -96,9 +96,33 @@ public sealed record ChangeMetrics
     public static ChangeMetrics Empty { get; } = new();
 }
 
+/// <summary>How a request ended, for callers that branch on it (exit codes, editor status).</summary>
+public enum ChangeRiskOutcome
+{
+    /// <summary>The change was scored.</summary>
+    Scored,
+
+    /// <summary>There are no changed files.</summary>
+    NothingToScore,
+
+    /// <summary>No model could be loaded (not even the embedded default).</summary>
+    NoModel,
+
+    /// <summary>The path is not inside a git repository.</summary>
+    NotARepository,
+
+    /// <summary>A ref or commit given in the request does not exist.</summary>
+    UnknownRevision,
+
+    /// <summary>git could not read what was needed.</summary>
+    Unreadable,
+}
+
 /// <summary>The answer of <see cref="ChangeRiskService"/>.</summary>
 public sealed record ChangeRiskResult
 {
+    public ChangeRiskOutcome Outcome { get; init; } = ChangeRiskOutcome.Scored;
+
     /// <summary>Predicted risk 0–100: the model's probability that the change will need a fix later, in percent.</summary>
     public int Score { get; init; }
 
