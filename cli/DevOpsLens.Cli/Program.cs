@@ -26,6 +26,6 @@ internal static class Program
 
     private static IEnumerable<Command> Verbs()
     {
-        yield break;
+        yield return Commands.LspCommand.Create();
     }
 }

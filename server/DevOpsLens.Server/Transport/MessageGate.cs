@@ -247,16 +247,13 @@ internal sealed class MessageGate : IAsyncDisposable
         {
         }
 
-        foreach (var task in new[] { _inbound, _outbound })
+        // The inbound pump may sit in a read of the editor's pipe that cannot be cancelled (console streams
+        // ignore the token); it ends with the process. The outbound pump has flushed once the pair is closed.
+        if (_outbound is not null)
         {
-            if (task is not null)
-            {
-                await task.ConfigureAwait(false);
-            }
+            await Task.WhenAny(_outbound, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
         }
 
-        _stop.Dispose();
-        _writeLock.Dispose();
     }
 
     internal sealed record Verdict(int? ErrorCode, string? Message, JsonElement? RespondTo, bool IsRequestShaped)
