@@ -88,9 +88,9 @@ internal sealed class RpcMethod<TParams, TResult>
 
     public async Task<JsonElement> InvokeAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default)
     {
-        // Synchronous up to the enqueue, so arrival order is queue order.
-        var request = Parse(parameters);
-        var work = _queue.Enqueue(_method, _kind, (context, ct) => _handler.HandleAsync(request, context, ct), cancellationToken);
+        // Synchronous up to the enqueue, so arrival order is queue order. Params are parsed at the item's turn,
+        // after the lifecycle check: a request before initialize is ServerNotInitialized whatever its params.
+        var work = _queue.Enqueue(_method, _kind, (context, ct) => _handler.HandleAsync(Parse(parameters), context, ct), cancellationToken);
         TResult result;
         try
         {
