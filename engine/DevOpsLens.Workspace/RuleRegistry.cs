@@ -1,4 +1,6 @@
+using DevOpsLens.Engine.Iac;
 using DevOpsLens.Engine.Rules;
+using DevOpsLens.Engine.Secrets;
 
 namespace DevOpsLens.Workspace;
 
@@ -22,10 +24,10 @@ public sealed class RuleRegistry
 
     /// <summary>Every engine rule of the product.</summary>
     public static RuleRegistry Default { get; } = new(
-        documentRules: [],
-        repositoryRules: [],
-        changeRules: [],
-        fixProviders: []);
+        documentRules: [new SecretScanner(), .. IacRules.DocumentRules],
+        repositoryRules: IacRules.RepositoryRules,
+        changeRules: IacRules.ChangeRules,
+        fixProviders: IacRules.FixProviders);
 
     public IReadOnlyList<IDocumentRule> DocumentRules { get; }
 

@@ -501,7 +501,7 @@ public sealed class DiskConfigurationReader : IConfigurationFileReader
 }
 
 /// <summary>--include / --exclude: editorconfig globs against the repository-relative path or any folder above it.</summary>
-internal sealed class PathFilter
+public sealed class PathFilter
 {
     private readonly IReadOnlyList<EditorConfigGlob> _include;
     private readonly IReadOnlyList<EditorConfigGlob> _exclude;
