@@ -62,5 +62,6 @@ internal static class Program
         yield return RulesCommand.Create();
         yield return Commands.RiskCommand.Create();
         yield return Commands.TrainCommand.Create();
+        yield return LspCommand.Create();
     }
 }
