@@ -55,9 +55,17 @@ public sealed class SurfaceParityTests
         var cli = await CliAsync(dir.Path, vectorCase, pinned);
         var lsp = await LanguageServerAsync(dir.Path, vectorCase, pinned);
 
-        Assert.Equal(expected, engine);
-        Assert.Equal(expected, cli);
-        Assert.Equal(expected, lsp);
+        Same(expected, engine, "workspace scan");
+        Same(expected, cli, "CLI JSON");
+        Same(expected, lsp, "language server");
+    }
+
+    private static void Same(List<string> expected, List<string> actual, string surface)
+    {
+        if (!expected.SequenceEqual(actual))
+        {
+            Assert.Fail(surface + " differs from the vector's markers.\nexpected: " + string.Join(", ", expected) + "\nactual:   " + string.Join(", ", actual));
+        }
     }
 
     private static List<string> Normalize(IEnumerable<(string Rule, string Path, int Start, int End)> items) =>
