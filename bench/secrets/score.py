@@ -22,6 +22,10 @@ def rel(p):
     p = p.replace("\\", "/")
     if os.path.isabs(p):
         p = os.path.relpath(os.path.realpath(p), corpus)
+    # Tools may report paths relative to the repository that holds the corpus.
+    marker = "/" + os.path.basename(corpus) + "/"
+    if marker in "/" + p:
+        p = ("/" + p).split(marker, 1)[1]
     return p[2:] if p.startswith("./") else p
 
 

@@ -273,6 +273,12 @@ public static class SecretHeuristics
             return false;
         }
 
+        if (IsLabel(v))
+        {
+            reason = "a word or label, not a credential";
+            return false;
+        }
+
         if (v.IndexOf('=') > 0 && v.IndexOf(';') > 0)
         {
             reason = "a connection string (DL1003 checks its password)";
@@ -600,6 +606,35 @@ public static class SecretHeuristics
         return vowels * 4 >= v.Length;
     }
 
+    /// <summary>
+    /// UI text and names in any language ("Zugangsschlüssel", "API-Schlüssel", "Mot-de-passe"): letters and a few
+    /// separators, no digits. Generated secrets almost always contain digits (a 24-character base64 value has none in
+    /// under 1% of cases), so a letters-only value counts as a label unless it is long and has the low vowel share of
+    /// random letters.
+    /// </summary>
+    private static bool IsLabel(string v)
+    {
+        var letters = 0;
+        var vowels = 0;
+        foreach (var c in v)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if ("aeiouyäöüéèêàáâíìóòôúùåæøAEIOUYÄÖÜÉÈÀÁÍÓÚ".IndexOf(c) >= 0)
+                {
+                    vowels++;
+                }
+            }
+            else if (" -_.,!?'’:".IndexOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return letters >= v.Length * 0.8 && (v.Length < 24 || vowels >= letters * 0.3);
+    }
+
     private static bool IsNumeric(string v)
     {
         var digits = 0;
@@ -634,6 +669,14 @@ public static class SecretHeuristics
             else if (c >= '0' && c <= '9')
             {
                 digit = true;
+            }
+            else if (char.IsLower(c))
+            {
+                lower = true;
+            }
+            else if (char.IsUpper(c))
+            {
+                upper = true;
             }
             else if (c != ' ')
             {
