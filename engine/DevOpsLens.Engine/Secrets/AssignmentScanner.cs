@@ -71,7 +71,7 @@ internal static class AssignmentScanner
             }
 
             var (start, end) = Identifier(text, hit);
-            if (end - start <= 0 || end - start > MaxName || !seen.Add(start))
+            if (end - start <= 0 || end - start > MaxName || !seen.Add(start) || !MayBeAssigned(text, kind, end))
             {
                 continue;
             }
@@ -95,6 +95,32 @@ internal static class AssignmentScanner
                 yield return candidate;
             }
         }
+    }
+
+    /// <summary>
+    /// Cheap test before any allocation: does an operator (or, in Dockerfiles, Bicep and XML, what stands for one)
+    /// follow the name? Most keyword hits in code ("token)", "cancellationToken,") fail here.
+    /// </summary>
+    private static bool MayBeAssigned(string text, DocumentKind kind, int end)
+    {
+        if (kind == DocumentKind.Xml || kind == DocumentKind.MSBuild || kind == DocumentKind.Dockerfile || kind == DocumentKind.Bicep)
+        {
+            return true;
+        }
+
+        var p = end;
+        if (p < text.Length && text[p] == '\\')
+        {
+            p++;
+        }
+
+        if (p < text.Length && (text[p] == '"' || text[p] == '\''))
+        {
+            p++;
+        }
+
+        p = SkipSpaces(text, p);
+        return p < text.Length && (text[p] == '=' || text[p] == ':');
     }
 
     private static Candidate? TryAssignment(string text, DocumentKind kind, bool bare, int nameStart, int nameEnd, string name, RuleOptions options, IReadOnlyList<string> additionalNames)
