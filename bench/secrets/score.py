@@ -51,6 +51,8 @@ elif fmt == "gitleaks":
 elif fmt == "tsv":
     for line in open(report):
         parts = line.rstrip("\n").split("\t")
+        if len(parts) >= 3 and parts[2] not in ("DL1001", "DL1002", "DL1003", "DL1004", "DL1005"):
+            continue
         if len(parts) >= 2:
             lines.add((rel(parts[0]), int(parts[1])))
             raw += 1

@@ -199,7 +199,25 @@ internal static class AssignmentScanner
             return null;
         }
 
+        if (IsFragment(text, kind, valueEnd))
+        {
+            return null;
+        }
+
         return Judge(text, valueStart, valueEnd, name, options);
+    }
+
+    /// <summary>In code, a literal followed by +, % or a method call is a piece of a built string, not the value.</summary>
+    private static bool IsFragment(string text, DocumentKind kind, int valueEnd)
+    {
+        if (kind != DocumentKind.Python && kind != DocumentKind.JavaScript && kind != DocumentKind.PowerShell && kind != DocumentKind.Shell &&
+            kind != DocumentKind.Notebook && kind != DocumentKind.Other && kind != DocumentKind.Terraform)
+        {
+            return false;
+        }
+
+        var p = SkipSpaces(text, Math.Min(text.Length, valueEnd + 1));
+        return p < text.Length && (text[p] == '+' || text[p] == '%' || (text[p] == '.' && p + 1 < text.Length && char.IsLetter(text[p + 1])));
     }
 
     private static Candidate? Judge(string text, int valueStart, int valueEnd, string name, RuleOptions options)

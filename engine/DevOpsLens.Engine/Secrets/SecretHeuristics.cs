@@ -37,6 +37,12 @@ public static class SecretHeuristics
         "shared", "app", "auth", "admin", "hmac", "jwt", "sas",
     };
 
+    private static readonly HashSet<string> PatQualifiers = new(StringComparer.Ordinal)
+    {
+        "github", "gh", "gitlab", "gl", "ado", "azdo", "devops", "azure", "bitbucket", "personal", "access", "npm",
+        "pypi", "docker", "dockerhub", "hf", "huggingface", "git", "vsts", "nuget",
+    };
+
     // Words that may follow the secret word without changing what the value is ("PasswordValue", "API_KEY_PROD").
     private static readonly HashSet<string> NeutralSuffixes = new(StringComparer.Ordinal)
     {
@@ -60,7 +66,8 @@ public static class SecretHeuristics
         "changeme", "change_me", "change-me", "changeit", "replace", "your_", "your-", "yourpassword", "yoursecret",
         "yourtoken", "yourkey", "your.", "<your", "example", "sample", "dummy", "placeholder", "redacted", "insert",
         "todo", "tbd", "fixme", "notasecret", "not-a-secret", "not_a_secret", "fake", "mock", "lorem", "foobar",
-        "secret_here", "key_here", "token_here", "password_here", "here_", "_here", "enter_", "put_",
+        "secret_here", "key_here", "token_here", "password_here", "here_", "_here", "enter_", "put_", "mypass",
+        "mysecret", "mytoken", "mykey", "mypwd", "my-secret", "my_secret",
     };
 
     // Template expressions and references to configuration or vaults, anywhere in the value.
@@ -157,6 +164,12 @@ public static class SecretHeuristics
             {
                 return false;
             }
+        }
+
+        // "pat" is a personal access token only next to a platform ("GITHUB_PAT", "ado-pat"); "HEX_PAT" is a pattern.
+        if (words[head] == "pat")
+        {
+            return head > 0 && PatQualifiers.Contains(words[head - 1]);
         }
 
         // "pass" alone is too ambiguous unless it is qualified ("db_pass", "SMTP_PASS").
@@ -354,9 +367,21 @@ public static class SecretHeuristics
             return true;
         }
 
-        if (v[0] == '{' && v[v.Length - 1] == '}')
+        if ((v[0] == '{' && v[v.Length - 1] == '}') || HasFormatSpecifier(v) || lower.Contains("{}") || lower.Contains("{0}"))
         {
             reason = "a format placeholder";
+            return true;
+        }
+
+        if (lower.Contains("(?:") || lower.Contains("[0-9") || lower.Contains("\\d") || lower.Contains("[a-z") || lower.Contains("{1,"))
+        {
+            reason = "a regular expression";
+            return true;
+        }
+
+        if (v.StartsWith("--", StringComparison.Ordinal) || v[v.Length - 1] == '=' && v.IndexOf('=') == v.Length - 1)
+        {
+            reason = "a command-line or key fragment";
             return true;
         }
 
@@ -406,6 +431,20 @@ public static class SecretHeuristics
         }
 
         reason = string.Empty;
+        return false;
+    }
+
+    /// <summary>printf-style "%s" or "%d" standing alone ("--password=%s"), not inside random text ("X%dH2").</summary>
+    private static bool HasFormatSpecifier(string v)
+    {
+        for (var i = 0; i + 1 < v.Length; i++)
+        {
+            if (v[i] == '%' && (v[i + 1] == 's' || v[i + 1] == 'd') && (i + 2 == v.Length || !char.IsLetterOrDigit(v[i + 2])))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
