@@ -37,6 +37,12 @@ public static class SecretHeuristics
         "shared", "app", "auth", "admin", "hmac", "jwt", "sas",
     };
 
+    private static readonly HashSet<string> PatQualifiers = new(StringComparer.Ordinal)
+    {
+        "github", "gh", "gitlab", "gl", "ado", "azdo", "devops", "azure", "bitbucket", "personal", "access", "npm",
+        "pypi", "docker", "dockerhub", "hf", "huggingface", "git", "vsts", "nuget",
+    };
+
     // Words that may follow the secret word without changing what the value is ("PasswordValue", "API_KEY_PROD").
     private static readonly HashSet<string> NeutralSuffixes = new(StringComparer.Ordinal)
     {
@@ -60,7 +66,8 @@ public static class SecretHeuristics
         "changeme", "change_me", "change-me", "changeit", "replace", "your_", "your-", "yourpassword", "yoursecret",
         "yourtoken", "yourkey", "your.", "<your", "example", "sample", "dummy", "placeholder", "redacted", "insert",
         "todo", "tbd", "fixme", "notasecret", "not-a-secret", "not_a_secret", "fake", "mock", "lorem", "foobar",
-        "secret_here", "key_here", "token_here", "password_here", "here_", "_here", "enter_", "put_",
+        "secret_here", "key_here", "token_here", "password_here", "here_", "_here", "enter_", "put_", "mypass",
+        "mysecret", "mytoken", "mykey", "mypwd", "my-secret", "my_secret",
     };
 
     // Template expressions and references to configuration or vaults, anywhere in the value.
@@ -157,6 +164,12 @@ public static class SecretHeuristics
             {
                 return false;
             }
+        }
+
+        // "pat" is a personal access token only next to a platform ("GITHUB_PAT", "ado-pat"); "HEX_PAT" is a pattern.
+        if (words[head] == "pat")
+        {
+            return head > 0 && PatQualifiers.Contains(words[head - 1]);
         }
 
         // "pass" alone is too ambiguous unless it is qualified ("db_pass", "SMTP_PASS").
@@ -273,6 +286,12 @@ public static class SecretHeuristics
             return false;
         }
 
+        if (IsLabel(v))
+        {
+            reason = "a word or label, not a credential";
+            return false;
+        }
+
         if (v.IndexOf('=') > 0 && v.IndexOf(';') > 0)
         {
             reason = "a connection string (DL1003 checks its password)";
@@ -348,9 +367,21 @@ public static class SecretHeuristics
             return true;
         }
 
-        if (v[0] == '{' && v[v.Length - 1] == '}')
+        if ((v[0] == '{' && v[v.Length - 1] == '}') || HasFormatSpecifier(v) || lower.Contains("{}") || lower.Contains("{0}"))
         {
             reason = "a format placeholder";
+            return true;
+        }
+
+        if (lower.Contains("(?:") || lower.Contains("[0-9") || lower.Contains("\\d") || lower.Contains("[a-z") || lower.Contains("{1,"))
+        {
+            reason = "a regular expression";
+            return true;
+        }
+
+        if (v.StartsWith("--", StringComparison.Ordinal) || v[v.Length - 1] == '=' && v.IndexOf('=') == v.Length - 1)
+        {
+            reason = "a command-line or key fragment";
             return true;
         }
 
@@ -400,6 +431,20 @@ public static class SecretHeuristics
         }
 
         reason = string.Empty;
+        return false;
+    }
+
+    /// <summary>printf-style "%s" or "%d" standing alone ("--password=%s"), not inside random text ("X%dH2").</summary>
+    private static bool HasFormatSpecifier(string v)
+    {
+        for (var i = 0; i + 1 < v.Length; i++)
+        {
+            if (v[i] == '%' && (v[i + 1] == 's' || v[i + 1] == 'd') && (i + 2 == v.Length || !char.IsLetterOrDigit(v[i + 2])))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -600,6 +645,35 @@ public static class SecretHeuristics
         return vowels * 4 >= v.Length;
     }
 
+    /// <summary>
+    /// UI text and names in any language ("Zugangsschlüssel", "API-Schlüssel", "Mot-de-passe"): letters and a few
+    /// separators, no digits. Generated secrets almost always contain digits (a 24-character base64 value has none in
+    /// under 1% of cases), so a letters-only value counts as a label unless it is long and has the low vowel share of
+    /// random letters.
+    /// </summary>
+    private static bool IsLabel(string v)
+    {
+        var letters = 0;
+        var vowels = 0;
+        foreach (var c in v)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if ("aeiouyäöüéèêàáâíìóòôúùåæøAEIOUYÄÖÜÉÈÀÁÍÓÚ".IndexOf(c) >= 0)
+                {
+                    vowels++;
+                }
+            }
+            else if (" -_.,!?'’:".IndexOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return letters >= v.Length * 0.8 && (v.Length < 24 || vowels >= letters * 0.3);
+    }
+
     private static bool IsNumeric(string v)
     {
         var digits = 0;
@@ -634,6 +708,14 @@ public static class SecretHeuristics
             else if (c >= '0' && c <= '9')
             {
                 digit = true;
+            }
+            else if (char.IsLower(c))
+            {
+                lower = true;
+            }
+            else if (char.IsUpper(c))
+            {
+                upper = true;
             }
             else if (c != ' ')
             {
