@@ -60,5 +60,6 @@ internal static class Program
         yield return CheckCommand.Create();
         yield return BaselineCommand.Create();
         yield return RulesCommand.Create();
+        yield return FixCommand.Create();
     }
 }
