@@ -63,5 +63,6 @@ internal static class Program
         yield return Commands.RiskCommand.Create();
         yield return Commands.TrainCommand.Create();
         yield return LspCommand.Create();
+        yield return FixCommand.Create();
     }
 }
