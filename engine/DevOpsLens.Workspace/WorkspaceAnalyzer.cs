@@ -191,7 +191,8 @@ public sealed class WorkspaceAnalyzer
         var skipped = 0;
         var checkedCount = 0;
 
-        await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (file, ct) =>
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        async ValueTask ProcessAsync(WalkedFile file, CancellationToken ct)
         {
             var config = _configuration.Resolve(WorkspacePaths.Normalize(file.FullPath));
             if (config.IsExcluded)
@@ -241,12 +242,21 @@ public sealed class WorkspaceAnalyzer
 
             var n = Interlocked.Increment(ref done);
             progress?.Report(new ScanProgress(n, files.Count, file.RelativePath));
-        }).ConfigureAwait(false);
-
-        if (!csharpSources.IsEmpty)
-        {
-            findings.AddRange(await _csharp.AnalyzeSourcesAsync(csharpSources.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false));
         }
+
+        // The compiler pass (C# through Roslyn) dominates when a repository has C#: start it at once and let the
+        // engine pass over every other file run beside it.
+        var csharpFiles = _csharp.IsEnabled ? files.Where(f => DocumentClassifier.Classify(f.RelativePath) == DocumentKind.CSharp).ToList() : [];
+        var otherFiles = csharpFiles.Count == 0 ? files : files.Except(csharpFiles).ToList();
+        var csharpPass = csharpFiles.Count == 0 ? Task.CompletedTask : Task.Run(
+            async () =>
+            {
+                await Parallel.ForEachAsync(csharpFiles, parallel, ProcessAsync).ConfigureAwait(false);
+                findings.AddRange(await _csharp.AnalyzeSourcesAsync(csharpSources.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false));
+            },
+            cancellationToken);
+        await Parallel.ForEachAsync(otherFiles, parallel, ProcessAsync).ConfigureAwait(false);
+        await csharpPass.ConfigureAwait(false);
 
         findings.AddRange(RunRepositoryRules(repositoryDocuments.OrderBy(d => d.Path, StringComparer.Ordinal).ToList(), cancellationToken));
         findings.AddRange(ProblemsToFindings(_configuration.Problems, ReadConfigText));

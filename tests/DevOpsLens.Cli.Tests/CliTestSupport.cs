@@ -26,8 +26,8 @@ internal sealed record CliRun(int ExitCode, string Output, string Error);
 internal static class Planted
 {
     public static readonly string GitHubToken = "ghp_" + "AY1Hj50uLDmqJUfirhD55RRTkyqo0V1APaDW";
-    public static readonly string DbPassword = "Xk9mQ2vL" + "7pR4wZ8t";
-    public static readonly string SqlPassword = "Zr8kq2Lw" + "9vTq";
+    public static readonly string DbPassword = "Xk9mQ2vL" + "7pR4wZ8t"; // devopslens-ignore DL1005: fake value planted by the CLI tests
+    public static readonly string SqlPassword = "Zr8kq2Lw" + "9vTq"; // devopslens-ignore DL1005: fake value planted by the CLI tests
 
     public static IEnumerable<string> All => [GitHubToken, DbPassword, SqlPassword];
 }
@@ -80,6 +80,7 @@ internal static class Fixture
     {
         dir.Write(".editorconfig", "root = true\n\n[*.json]\ndotnet_diagnostic.DL1003.severity = error\nthis line is not a setting\n");
         dir.Write(".env", "GITHUB_TOKEN=" + Planted.GitHubToken + "\nDB_PASSWORD=" + Planted.DbPassword + "\n");
+        // devopslens-ignore DL1003: the password is the planted fake, concatenated at run time
         dir.Write("src/appsettings.json", "{\n  \"ConnectionStrings\": {\n    \"Main\": \"Server=db;Database=app;User Id=sa;Password=" + Planted.SqlPassword + ";\"\n  }\n}\n");
         dir.Write("deploy/Dockerfile", "# devopslens-ignore DL3004: base image pinned by the platform team's mirror\nFROM ubuntu:latest\nUSER app\n");
         dir.Write("docs/notes.txt", "Nothing to see here.\n");

@@ -39,6 +39,35 @@ internal sealed class ConsoleCallAnalyzer : DiagnosticAnalyzer
     }
 }
 
+/// <summary>A stand-in project-wide check: DL2005 at compilation end when no file mentions AddHealthChecks.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ProjectWideAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("DL2005", "Health checks", "No health checks", "Observability", DiagnosticSeverity.Warning, isEnabledByDefault: true, customTags: [WellKnownDiagnosticTags.CompilationEnd]);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(end =>
+        {
+            var trees = end.Compilation.SyntaxTrees.Where(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+            if (trees.Any(t => t.GetText().ToString().Contains("AddHealthChecks", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            var host = trees.FirstOrDefault(t => t.GetText().ToString().Contains("WebApplication", StringComparison.Ordinal));
+            if (host != null)
+            {
+                end.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(host, new Microsoft.CodeAnalysis.Text.TextSpan(0, 5))));
+            }
+        }));
+    }
+}
+
 public sealed class CSharpHostTests
 {
     private static WorkspaceAnalyzer Create(string root) =>
@@ -108,5 +137,24 @@ public sealed class CSharpHostTests
         Assert.Equal(
             scan.Findings.Select(f => (f.RuleId, f.Path, f.Range, f.Fingerprint, f.Suppression)),
             document.Select(f => (f.RuleId, f.Path, f.Range, f.Fingerprint, f.Suppression)));
+    }
+
+    [Fact]
+    public async Task Document_analysis_includes_project_wide_checks_and_updates_them()
+    {
+        using var dir = new TempDir();
+        dir.Write("svc/Svc.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        dir.Write("svc/Startup.cs", "class Startup { }\n");
+        var path = dir.Write("svc/Program.cs", "class P { void M() { var b = WebApplication.CreateBuilder(); } }\n");
+        var workspace = new WorkspaceAnalyzer(dir.Path, new WorkspaceOptions { Rules = new RuleRegistry([]), Analyzers = [new ProjectWideAnalyzer(), new ConsoleCallAnalyzer()] });
+
+        var before = await workspace.AnalyzeDocumentAsync(path, File.ReadAllText(path), CancellationToken.None);
+        Assert.Equal("DL2005", Assert.Single(before).RuleId);
+
+        var fixedText = "class P { void M() { var b = WebApplication.CreateBuilder(); b.Services.AddHealthChecks(); } }\n";
+        Assert.Empty(await workspace.AnalyzeDocumentAsync(path, fixedText, CancellationToken.None));
+
+        var scan = await workspace.ScanAsync(new ScanRequest(), null, CancellationToken.None);
+        Assert.Single(scan.Findings, f => f.RuleId == "DL2005");
     }
 }

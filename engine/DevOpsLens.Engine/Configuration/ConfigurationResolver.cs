@@ -155,7 +155,9 @@ public sealed class ConfigurationResolver
             }
         }
 
-        long? maxSize = values.TryGetValue("devopslens.max_file_size", out var rawSize) && FileSize.TryParse(rawSize, out var size) ? size : null;
+        // The product key, or the same setting spelled as DL9004's rule option.
+        long? maxSize = (values.TryGetValue("devopslens.max_file_size", out var rawSize) || values.TryGetValue("devopslens.dl9004.max_file_size", out rawSize))
+            && FileSize.TryParse(rawSize, out var size) ? size : null;
         return new ResolvedConfiguration(new RuleOptions(values), excludedBy, maxSize);
     }
 

@@ -32,7 +32,9 @@ public static class DocumentClassifier
     {
         var name = Path.GetFileName(path ?? string.Empty);
         var lower = name.ToLowerInvariant();
-        if (lower == "dockerfile" || lower.StartsWith("dockerfile.", StringComparison.Ordinal) || lower.EndsWith(".dockerfile", StringComparison.Ordinal) || lower == "containerfile")
+
+        // "Dockerfile.prod" is a Dockerfile; "Dockerfile.cs" (a parser for Dockerfiles) is C#.
+        if (lower == "dockerfile" || (lower.StartsWith("dockerfile.", StringComparison.Ordinal) && ByExtension(lower) == DocumentKind.Other) || lower.EndsWith(".dockerfile", StringComparison.Ordinal) || lower == "containerfile")
         {
             return DocumentKind.Dockerfile;
         }
@@ -47,7 +49,12 @@ public static class DocumentClassifier
             return DocumentKind.MSBuild;
         }
 
-        switch (Path.GetExtension(lower))
+        return ByExtension(lower);
+    }
+
+    private static DocumentKind ByExtension(string lowerName)
+    {
+        switch (Path.GetExtension(lowerName))
         {
             case ".cs":
             case ".csx":

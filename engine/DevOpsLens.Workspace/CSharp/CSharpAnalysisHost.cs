@@ -39,6 +39,7 @@ internal sealed class CSharpAnalysisHost
     {
         _root = root;
         Analyzers = analyzers;
+        _projectAnalyzers = analyzers.Where(a => SafeSupported(a).Any(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd))).ToImmutableArray();
         _optionsFor = optionsFor;
         CoveredRuleIds = analyzers
             .SelectMany(a => SafeSupported(a))
@@ -46,6 +47,11 @@ internal sealed class CSharpAnalysisHost
             .Where(id => RuleCatalog.TryGet(id, out _))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Projects up to this size get their project-wide (compilation-end) checks on every document edit.</summary>
+    public const int MaxTreesForProjectChecksPerEdit = 200;
+
+    private readonly ImmutableArray<DiagnosticAnalyzer> _projectAnalyzers;
 
     public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
 
@@ -124,7 +130,7 @@ internal sealed class CSharpAnalysisHost
             var files = project.ToList();
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.FullPath, cancellationToken: ct)).ToList();
             var compilation = CreateCompilation(project.Key, trees);
-            foreach (var finding in await RunAsync(compilation, files, ct).ConfigureAwait(false))
+            foreach (var finding in await RunAsync(compilation, files, documentTree: null, ct).ConfigureAwait(false))
             {
                 results.Add(finding);
             }
@@ -156,7 +162,7 @@ internal sealed class CSharpAnalysisHost
             state.Compilation = oldTree != null ? state.Compilation.ReplaceSyntaxTree(oldTree, newTree) : state.Compilation.AddSyntaxTrees(newTree);
             state.Sources[source.FullPath] = source;
             var compilation = state.Compilation;
-            var findings = await RunAsync(compilation, [source], cancellationToken).ConfigureAwait(false);
+            var findings = await RunAsync(compilation, [source], newTree, cancellationToken).ConfigureAwait(false);
             return findings;
         }
         finally
@@ -198,18 +204,40 @@ internal sealed class CSharpAnalysisHost
         return CSharpCompilation.Create(Path.GetFileName(projectDirectory) ?? "project", allTrees, references, options);
     }
 
-    private async Task<IReadOnlyList<Finding>> RunAsync(CSharpCompilation compilation, IReadOnlyList<CSharpSource> reportFor, CancellationToken cancellationToken)
+    /// <summary>
+    /// A scan analyzes whole compilations. A document (<paramref name="documentTree"/>) gets the syntax and semantic
+    /// analysis of that tree only, which binds one file instead of the project; analyzers with compilation-end
+    /// diagnostics (the project-wide checks) still see the whole compilation, but only for projects small enough to
+    /// re-analyze on every edit — larger projects get those from a scan or the build.
+    /// </summary>
+    private async Task<IReadOnlyList<Finding>> RunAsync(CSharpCompilation compilation, IReadOnlyList<CSharpSource> reportFor, SyntaxTree? documentTree, CancellationToken cancellationToken)
     {
         var byPath = reportFor.ToDictionary(s => s.FullPath, StringComparer.Ordinal);
         var provider = new ResolverOptionsProvider(path => _optionsFor(path));
         var withAnalyzers = compilation.WithAnalyzers(
             Analyzers,
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
 
         ImmutableArray<Diagnostic> diagnostics;
         try
         {
-            diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            if (documentTree == null)
+            {
+                diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var syntax = await withAnalyzers.GetAnalysisResultAsync(documentTree, cancellationToken).ConfigureAwait(false);
+                var semantic = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(documentTree), null, cancellationToken).ConfigureAwait(false);
+                diagnostics = syntax.GetAllDiagnostics().AddRange(semantic.GetAllDiagnostics());
+                if (!_projectAnalyzers.IsEmpty && compilation.SyntaxTrees.Count() <= MaxTreesForProjectChecksPerEdit)
+                {
+                    var project = await withAnalyzers.GetAnalysisResultAsync(_projectAnalyzers, cancellationToken).ConfigureAwait(false);
+                    diagnostics = diagnostics.AddRange(project.GetAllDiagnostics().Where(d => d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)));
+                }
+
+                diagnostics = diagnostics.Distinct().ToImmutableArray();
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
