@@ -172,7 +172,7 @@ public static class RuleCatalog
     public static RuleDescriptor SingleReplica { get; } = new(
         RuleIds.SingleReplica,
         "Run more than one replica",
-        "{0} '{1}' runs a single replica",
+        "{0} '{1}' runs {2} replica(s), fewer than {3}",
         Deployment, Severity.Note, Confidence.Medium, RuleHosts.Engine, Kubernetes,
         "A single replica means every deployment, node drain or crash is an outage.",
         DeploymentTags,
@@ -272,7 +272,8 @@ public static class RuleCatalog
         "Action '{0}' is pinned to '{1}', which its owner can move",
         Deployment, Severity.Warning, Confidence.High, RuleHosts.Engine, Workflows,
         "Tags and branches of a third-party action can be moved to malicious code, which then runs with the workflow's token and secrets. Pin to a 40-character commit SHA and keep the tag as a comment.",
-        SupplyChainTags);
+        SupplyChainTags,
+        new[] { new RuleOption("trusted_owners", "actions,github", "Comma-separated action owners that are not reported (GitHub's own actions by default).") });
 
     public static RuleDescriptor PullRequestTargetCheckout { get; } = new(
         RuleIds.PullRequestTargetCheckout,

@@ -77,8 +77,9 @@ internal static class AssignmentScanner
             }
 
             var name = text.Substring(start, end - start).Trim('.', '-', ':');
-            if (name.Length == 0)
+            if (name.Length == 0 || (start > 0 && text[start - 1] == ';'))
             {
+                // A key inside "k=v;k=v" is part of a connection string: DL1003 judges those.
                 continue;
             }
 

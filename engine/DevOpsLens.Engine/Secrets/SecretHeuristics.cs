@@ -79,6 +79,8 @@ public static class SecretHeuristics
         "azurekeyvault", "keyvault(", "secret/", "kv/",
     };
 
+    internal const string StorageEmulatorKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     // Stripe publishable keys are public by design; test-mode keys cannot move money (see DL1001's page).
     private static readonly string[] LowRiskPrefixes = { "pk_live_", "pk_test_", "sk_test_", "rk_test_" };
 
@@ -210,6 +212,19 @@ public static class SecretHeuristics
         if (IsUuid(v))
         {
             reason = "a UUID";
+            return false;
+        }
+
+        if (v == StorageEmulatorKey)
+        {
+            reason = "the Azure Storage emulator's published key";
+            return false;
+        }
+
+        if (v.Length == 40 && v[0] == 'g' && v[1] == 'h' && v[3] == '_' && "pousr".IndexOf(v[2]) >= 0 && !FormatChecks.HasGitHubChecksum(v))
+        {
+            // GitHub's own format says this is not a token GitHub issued (DL1001 checks the real ones).
+            reason = "fails the GitHub token checksum";
             return false;
         }
 
