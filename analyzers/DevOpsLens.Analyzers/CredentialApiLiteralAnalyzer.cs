@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DevOpsLens.Analyzers;
+
+/// <summary>
+/// DL1006. A compile-time string (literal, const, interpolation or concatenation of constants, possibly through
+/// Encoding.GetBytes / Convert.To/FromBase64String) bound by symbol to a credential slot of a known API, whatever
+/// the value looks like. Types are matched by namespace and name, so the SDKs need not be referenced. Empty and
+/// whitespace strings are not credentials and are ignored.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] AuthorizationHeaders = { "Authorization", "Proxy-Authorization", "X-API-Key", "Api-Key", "Ocp-Apim-Subscription-Key" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CredentialApiLiteral);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(AnalyzeArguments, OperationKind.ObjectCreation, OperationKind.Invocation);
+        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+    }
+
+    private static void AnalyzeArguments(OperationAnalysisContext context)
+    {
+        var (method, arguments) = context.Operation switch
+        {
+            IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            _ => default,
+        };
+        if (method == null)
+        {
+            return;
+        }
+
+        if (method.Name is "Add" or "TryAddWithoutValidation" or "Append" && IsHeaderCollection(method.ContainingType))
+        {
+            if (arguments.Length == 2 && Symbols.TryGetConstantString(arguments[0].Value, out var header) && IsAuthorizationHeader(header))
+            {
+                ReportIfLiteral(context, arguments[1].Value, "the " + header + " header", requireCredentialPart: true);
+            }
+
+            return;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter != null && Slot(method, argument.Parameter.Name) is { } slot)
+            {
+                ReportIfLiteral(context, argument.Value, slot, requireCredentialPart: false);
+            }
+        }
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        switch (assignment.Target)
+        {
+            case IPropertyReferenceOperation { Property: { IsIndexer: false } property }:
+                if (IsCredentialProperty(property))
+                {
+                    ReportIfLiteral(context, assignment.Value, "the " + property.ContainingType.Name + " Password", requireCredentialPart: false);
+                }
+                else if (property.Name is "ClientSecret" && Symbols.NamespaceStartsWith(property.ContainingType.ContainingNamespace, "Microsoft.AspNetCore.Authentication"))
+                {
+                    ReportIfLiteral(context, assignment.Value, "the " + property.ContainingType.Name + " ClientSecret", requireCredentialPart: false);
+                }
+
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when indexer.Arguments.Length == 1 &&
+                                                                                   Symbols.TryGetConstantString(indexer.Arguments[0].Value, out var key):
+                if (IsConnectionStringBuilder(indexer.Property.ContainingType) && key.Trim() is var k &&
+                    (k.Equals("Password", StringComparison.OrdinalIgnoreCase) || k.Equals("Pwd", StringComparison.OrdinalIgnoreCase)))
+                {
+                    ReportIfLiteral(context, assignment.Value, "the " + indexer.Property.ContainingType.Name + " Password", requireCredentialPart: false);
+                }
+                else if (IsHeaderCollection(indexer.Property.ContainingType) && IsAuthorizationHeader(key))
+                {
+                    ReportIfLiteral(context, assignment.Value, "the " + key + " header", requireCredentialPart: true);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A connection-string builder's or NetworkCredential's Password: DL1006 reports literals assigned to it.</summary>
+    internal static bool IsCredentialProperty(IPropertySymbol property) =>
+        property.Name is "Password" or "Pwd" && (IsConnectionStringBuilder(property.ContainingType) || Symbols.Is(property.ContainingType, "System.Net", "NetworkCredential"));
+
+    /// <summary>The credential slot a parameter is, described for the message; null when it is not one.</summary>
+    internal static string? Slot(IMethodSymbol method, string parameter)
+    {
+        var type = method.ContainingType;
+        var typeName = type?.Name ?? string.Empty;
+        var isConstructor = method.MethodKind == MethodKind.Constructor;
+        if (isConstructor && Symbols.Is(type, "System.Net", "NetworkCredential") && parameter == "password")
+        {
+            return "the NetworkCredential password";
+        }
+
+        if (isConstructor && Symbols.Is(type, "Microsoft.IdentityModel.Tokens", "SymmetricSecurityKey") && parameter == "key")
+        {
+            return "the SymmetricSecurityKey signing key";
+        }
+
+        if (isConstructor && Symbols.Is(type, "System.Net.Http.Headers", "AuthenticationHeaderValue") && parameter == "parameter")
+        {
+            return "AuthenticationHeaderValue credentials";
+        }
+
+        if (Symbols.NamespaceIs(type?.ContainingNamespace, "System.Security.Cryptography.X509Certificates") &&
+            typeName is "X509Certificate2" or "X509Certificate" or "X509CertificateLoader" && parameter == "password")
+        {
+            return "the " + typeName + " password";
+        }
+
+        if (isConstructor && (typeName.EndsWith("Credential", StringComparison.Ordinal) || typeName.EndsWith("Credentials", StringComparison.Ordinal)))
+        {
+            // Azure.Identity, Azure.Core, AWS SDK, System.ClientModel and similar credential types: the secret
+            // parameters, not the account, tenant or client ids.
+            if (parameter is "password" or "clientSecret" or "secretKey" or "awsSecretAccessKey" or "secretAccessKey" or "accountKey" or
+                "key" or "apiKey" or "signature" or "token" or "sessionToken" or "awsSessionToken")
+            {
+                return "the " + typeName + " " + parameter;
+            }
+        }
+
+        return null;
+    }
+
+    private static void ReportIfLiteral(OperationAnalysisContext context, IOperation value, string slot, bool requireCredentialPart)
+    {
+        var literal = ConstantSource(value, out var text);
+        if (literal == null || string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        if (requireCredentialPart)
+        {
+            // "Bearer " + token is built at run time; only a constant with a value after the scheme is a credential.
+            var space = text.Trim().IndexOf(' ');
+            var scheme = space < 0 ? text.Trim() : text.Trim().Substring(0, space);
+            if (space < 0 && scheme is "Bearer" or "Basic" or "Token" or "ApiKey")
+            {
+                return;
+            }
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialApiLiteral, literal.Syntax.GetLocation(), slot, Engine.Secrets.Redactor.Redact(text)));
+    }
+
+    /// <summary>The constant expression behind the value, looking through encoding helpers; null when it is not constant.</summary>
+    internal static IOperation? ConstantSource(IOperation value, out string text)
+    {
+        var current = Symbols.Unwrap(value);
+        while (current is IInvocationOperation invocation && invocation.Arguments.Length >= 1 && IsEncodingHelper(invocation.TargetMethod))
+        {
+            current = Symbols.Unwrap(invocation.Arguments[invocation.Arguments.Length - 1].Value);
+        }
+
+        if (current != null && Symbols.TryGetConstantString(current, out text))
+        {
+            return current;
+        }
+
+        text = string.Empty;
+        return null;
+    }
+
+    private static bool IsEncodingHelper(IMethodSymbol method) =>
+        method.Name == "GetBytes" && Symbols.DerivesFrom(method.ContainingType, "System.Text", "Encoding") ||
+        method.Name is "ToBase64String" or "FromBase64String" && Symbols.Is(method.ContainingType, "System", "Convert");
+
+    private static bool IsConnectionStringBuilder(ITypeSymbol? type)
+    {
+        for (var t = type; t != null; t = t.BaseType)
+        {
+            if (t.Name.EndsWith("ConnectionStringBuilder", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHeaderCollection(ITypeSymbol? type) =>
+        Symbols.DerivesFrom(type, "System.Net.Http.Headers", "HttpHeaders") ||
+        Symbols.Is(type, "Microsoft.AspNetCore.Http", "IHeaderDictionary") || Symbols.Is(type, "System.Net", "WebHeaderCollection");
+
+    private static bool IsAuthorizationHeader(string header)
+    {
+        foreach (var name in AuthorizationHeaders)
+        {
+            if (string.Equals(name, header, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

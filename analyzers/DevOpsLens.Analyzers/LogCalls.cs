@@ -1,0 +1,285 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DevOpsLens.Analyzers;
+
+/// <summary>Level of a log call as far as it can be known at compile time.</summary>
+internal enum LogLevelKind
+{
+    Unknown,
+    Low,
+    Warning,
+    Error,
+}
+
+/// <summary>
+/// Recognises log calls of Microsoft.Extensions.Logging (extension methods, ILogger.Log, [LoggerMessage]
+/// methods), Serilog, NLog and log4net by symbol, and tells which arguments carry an exception and which
+/// are message values.
+/// </summary>
+internal sealed class LogCall
+{
+    private LogCall(IInvocationOperation invocation, LogLevelKind level)
+    {
+        Invocation = invocation;
+        Level = level;
+    }
+
+    public IInvocationOperation Invocation { get; }
+
+    public LogLevelKind Level { get; }
+
+    public string MethodName => Invocation.TargetMethod.Name;
+
+    /// <summary>The argument bound to an Exception-typed parameter, when it is not <c>null</c>.</summary>
+    public IArgumentOperation? ExceptionArgument
+    {
+        get
+        {
+            foreach (var argument in Invocation.Arguments)
+            {
+                if (argument.Parameter != null && Symbols.IsException(argument.Parameter.Type) &&
+                    !(Symbols.Unwrap(argument.Value) is ILiteralOperation { ConstantValue.Value: null }) &&
+                    !argument.IsImplicit)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The message template, when the call has one.</summary>
+    public IArgumentOperation? MessageArgument
+    {
+        get
+        {
+            foreach (var argument in Invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: "message" or "messageTemplate" or "format" } && argument.Parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Values written into the message: the template itself, <c>params</c> elements and the other parameters of a
+    /// [LoggerMessage] method, each with the template placeholder it fills when that is known.
+    /// </summary>
+    public IEnumerable<(IOperation Value, string? Placeholder)> Values()
+    {
+        var placeholders = Placeholders();
+        var position = 0;
+        foreach (var argument in Invocation.Arguments)
+        {
+            if (argument.Parameter == null || argument.IsImplicit && argument.ArgumentKind != ArgumentKind.ParamArray)
+            {
+                continue;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                if (Symbols.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        yield return (element, position < placeholders.Count ? placeholders[position] : null);
+                        position++;
+                    }
+                }
+
+                continue;
+            }
+
+            var type = argument.Parameter.Type;
+            if (Symbols.IsException(type) || Symbols.Is(type, "Microsoft.Extensions.Logging", "ILogger") ||
+                Symbols.Is(type, "Microsoft.Extensions.Logging", "LogLevel") || Symbols.Is(type, "Microsoft.Extensions.Logging", "EventId") ||
+                argument.Parameter.Ordinal == 0 && Invocation.TargetMethod.IsExtensionMethod)
+            {
+                continue;
+            }
+
+            if (argument.Parameter.Name is "message" or "messageTemplate" or "format")
+            {
+                yield return (argument.Value, null);
+                continue;
+            }
+
+            if (IsLoggerMessageMethod(Invocation.TargetMethod))
+            {
+                yield return (argument.Value, argument.Parameter.Name);
+                continue;
+            }
+
+            // Serilog and NLog generic overloads: Error<T0>(string template, T0 propertyValue0, …).
+            yield return (argument.Value, position < placeholders.Count ? placeholders[position] : null);
+            position++;
+        }
+    }
+
+    public static bool TryCreate(IInvocationOperation invocation, out LogCall call)
+    {
+        call = null!;
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        var level = LogLevelKind.Unknown;
+        if (Symbols.Is(type, "Microsoft.Extensions.Logging", "LoggerExtensions") || Symbols.Is(type, "Microsoft.Extensions.Logging", "ILogger") && method.Name == "Log")
+        {
+            level = method.Name switch
+            {
+                "LogCritical" or "LogError" => LogLevelKind.Error,
+                "LogWarning" => LogLevelKind.Warning,
+                "LogInformation" or "LogDebug" or "LogTrace" => LogLevelKind.Low,
+                "Log" => LevelFromArgument(invocation),
+                _ => LogLevelKind.Unknown,
+            };
+            if (!method.Name.StartsWith("Log", System.StringComparison.Ordinal) || method.Name == "BeginScope")
+            {
+                return false;
+            }
+        }
+        else if (IsLoggerMessageMethod(method))
+        {
+            level = LevelFromLoggerMessage(method);
+        }
+        else if (Symbols.Is(type, "Serilog", "ILogger") || Symbols.Is(type, "Serilog", "Log"))
+        {
+            level = method.Name switch
+            {
+                "Fatal" or "Error" => LogLevelKind.Error,
+                "Warning" => LogLevelKind.Warning,
+                "Information" or "Debug" or "Verbose" => LogLevelKind.Low,
+                "Write" => LogLevelKind.Unknown,
+                _ => (LogLevelKind)(-1),
+            };
+        }
+        else if (Symbols.Is(type, "NLog", "Logger") || Symbols.Is(type, "NLog", "ILogger") || Symbols.Is(type, "log4net", "ILog"))
+        {
+            level = method.Name switch
+            {
+                "Fatal" or "Error" or "FatalFormat" or "ErrorFormat" => LogLevelKind.Error,
+                "Warn" or "WarnFormat" => LogLevelKind.Warning,
+                "Info" or "Debug" or "Trace" or "InfoFormat" or "DebugFormat" => LogLevelKind.Low,
+                _ => (LogLevelKind)(-1),
+            };
+        }
+        else
+        {
+            return false;
+        }
+
+        if ((int)level < 0)
+        {
+            return false;
+        }
+
+        call = new LogCall(invocation, level);
+        return true;
+    }
+
+    public static bool IsLoggerMessageMethod(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (Symbols.Is(attribute.AttributeClass, "Microsoft.Extensions.Logging", "LoggerMessageAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<string> Placeholders()
+    {
+        var result = new List<string>();
+        if (MessageArgument is not { } message || !Symbols.TryGetConstantString(message.Value, out var template))
+        {
+            return result;
+        }
+
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] != '{')
+            {
+                continue;
+            }
+
+            if (i + 1 < template.Length && template[i + 1] == '{')
+            {
+                i++;
+                continue;
+            }
+
+            var end = template.IndexOf('}', i + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var name = template.Substring(i + 1, end - i - 1).TrimStart('@', '$');
+            var cut = name.IndexOfAny(new[] { ':', ',' });
+            result.Add(cut >= 0 ? name.Substring(0, cut) : name);
+            i = end;
+        }
+
+        return result;
+    }
+
+    private static LogLevelKind LevelFromArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (Symbols.Is(argument.Parameter?.Type, "Microsoft.Extensions.Logging", "LogLevel") && argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is int value)
+            {
+                return FromNumeric(value);
+            }
+        }
+
+        return LogLevelKind.Unknown;
+    }
+
+    private static LogLevelKind LevelFromLoggerMessage(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (!Symbols.Is(attribute.AttributeClass, "Microsoft.Extensions.Logging", "LoggerMessageAttribute"))
+            {
+                continue;
+            }
+
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Level" && named.Value.Value is int level)
+                {
+                    return FromNumeric(level);
+                }
+            }
+
+            foreach (var arg in attribute.ConstructorArguments)
+            {
+                if (Symbols.Is(arg.Type, "Microsoft.Extensions.Logging", "LogLevel") && arg.Value is int level)
+                {
+                    return FromNumeric(level);
+                }
+            }
+        }
+
+        return LogLevelKind.Unknown;
+    }
+
+    // Microsoft.Extensions.Logging.LogLevel: Trace 0, Debug 1, Information 2, Warning 3, Error 4, Critical 5, None 6.
+    private static LogLevelKind FromNumeric(int value) => value switch
+    {
+        3 => LogLevelKind.Warning,
+        4 or 5 => LogLevelKind.Error,
+        < 3 => LogLevelKind.Low,
+        _ => LogLevelKind.Unknown,
+    };
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using DevOpsLens.Engine.Configuration;
+using DevOpsLens.Engine.Documents;
+using DevOpsLens.Engine.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DevOpsLens.Analyzers;
+
+/// <summary>
+/// DL1005 in C#: a compile-time string stored under a secret name — field, property, local or parameter
+/// (initializer, default value or assignment), argument bound to a secret-named parameter, named attribute argument,
+/// anonymous-object member, object or dictionary initializer, <c>config["Db:Password"] = …</c>, a collection
+/// initializer's <c>{ "Password", … }</c> pair, or a property getter returning it — when
+/// <see cref="SecretHeuristics"/> says the value looks like a real secret. Setting names (<c>"Db:Password"</c>),
+/// placeholders, references and <c>nameof</c> are not values. Literals that DL1001–DL1004 or DL1006 already report
+/// are left to those more specific rules.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SecretAssignment);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(
+            AnalyzeOperation,
+            OperationKind.FieldInitializer,
+            OperationKind.PropertyInitializer,
+            OperationKind.ParameterInitializer,
+            OperationKind.VariableDeclarator,
+            OperationKind.SimpleAssignment,
+            OperationKind.Argument,
+            OperationKind.Invocation,
+            OperationKind.Return);
+        context.RegisterSyntaxNodeAction(AnalyzeAttributeArgument, SyntaxKind.AttributeArgument);
+    }
+
+    private static void AnalyzeOperation(OperationAnalysisContext context)
+    {
+        switch (context.Operation)
+        {
+            case IFieldInitializerOperation field:
+                foreach (var f in field.InitializedFields)
+                {
+                    Check(context, f.Name, field.Value);
+                }
+
+                break;
+            case IPropertyInitializerOperation property:
+                foreach (var p in property.InitializedProperties)
+                {
+                    Check(context, p.Name, property.Value);
+                }
+
+                break;
+            case IParameterInitializerOperation parameter:
+                Check(context, parameter.Parameter.Name, parameter.Value);
+                break;
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                Check(context, declarator.Symbol.Name, initializer.Value);
+                break;
+            case ISimpleAssignmentOperation assignment:
+                if (TargetName(assignment.Target) is { } name && !IsCoveredByCredentialApi(assignment.Target))
+                {
+                    Check(context, name, assignment.Value);
+                }
+
+                break;
+            case IArgumentOperation { Parameter: { } parameter } argument when !argument.IsImplicit && argument.ArgumentKind == ArgumentKind.Explicit:
+                if (argument.Parent is IObjectCreationOperation { Constructor: { } ctor } && CredentialApiLiteralAnalyzer.Slot(ctor, parameter.Name) != null ||
+                    argument.Parent is IInvocationOperation { TargetMethod: var method } && CredentialApiLiteralAnalyzer.Slot(method, parameter.Name) != null)
+                {
+                    break;
+                }
+
+                Check(context, parameter.Name, argument.Value);
+                break;
+            case IInvocationOperation invocation when invocation.Arguments.Length == 2 && invocation.TargetMethod.Name is "Add" or "TryAdd" or "SetEnvironmentVariable" &&
+                                                     Symbols.TryGetConstantString(invocation.Arguments[0].Value, out var key):
+                Check(context, LastSegment(key), invocation.Arguments[1].Value);
+                break;
+            case IReturnOperation { ReturnedValue: { } returned } when context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } owner }:
+                Check(context, owner.Name, returned);
+                break;
+        }
+    }
+
+    private static void AnalyzeAttributeArgument(SyntaxNodeAnalysisContext context)
+    {
+        var argument = (AttributeArgumentSyntax)context.Node;
+        var name = argument.NameEquals?.Name.Identifier.ValueText ?? argument.NameColon?.Name.Identifier.ValueText;
+        if (name == null || !SecretHeuristics.IsSecretName(name))
+        {
+            return;
+        }
+
+        var constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
+        if (constant.HasValue && constant.Value is string value && !(argument.Expression is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }))
+        {
+            Report(context.ReportDiagnostic, AnalyzerRuleOptions.For(context.Options, argument.SyntaxTree), name, value, argument.Expression.GetLocation(), context.CancellationToken);
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, string name, IOperation value)
+    {
+        if (!SecretHeuristics.IsSecretName(name))
+        {
+            return;
+        }
+
+        var unwrapped = Symbols.Unwrap(value);
+        if (unwrapped == null || unwrapped is INameOfOperation || unwrapped.Syntax.SyntaxTree != context.Operation.Syntax.SyntaxTree ||
+            !Symbols.TryGetConstantString(unwrapped, out var text))
+        {
+            return;
+        }
+
+        Report(context.ReportDiagnostic, AnalyzerRuleOptions.For(context.Options, unwrapped.Syntax.SyntaxTree), name, text, unwrapped.Syntax.GetLocation(), context.CancellationToken);
+    }
+
+    private static void Report(Action<Diagnostic> report, RuleOptions options, string name, string value, Location location, System.Threading.CancellationToken cancellationToken)
+    {
+        if (!SecretHeuristics.LooksLikeSecretValue(value, options, out _) ||
+            SecretScanner.Scan(value, DocumentKind.CSharp, options, cancellationToken).Any())
+        {
+            return;
+        }
+
+        report(Diagnostic.Create(Descriptors.SecretAssignment, location, name, Redactor.Redact(value)));
+    }
+
+    private static string? TargetName(IOperation target) => target switch
+    {
+        IFieldReferenceOperation f => f.Field.Name,
+        IPropertyReferenceOperation { Property.IsIndexer: false } p => p.Property.Name,
+        IPropertyReferenceOperation { Arguments.Length: 1 } indexer when Symbols.TryGetConstantString(indexer.Arguments[0].Value, out var key) => LastSegment(key),
+        ILocalReferenceOperation l => l.Local.Name,
+        IParameterReferenceOperation p => p.Parameter.Name,
+        _ => null,
+    };
+
+    private static bool IsCoveredByCredentialApi(IOperation target) =>
+        target is IPropertyReferenceOperation { Property: { IsIndexer: false } property } && CredentialApiLiteralAnalyzer.IsCredentialProperty(property);
+
+    /// <summary><c>Db:Password</c>, <c>Db__Password</c> and <c>db.password</c> name the setting by their last segment.</summary>
+    private static string LastSegment(string key)
+    {
+        var doubleUnderscore = key.LastIndexOf("__", StringComparison.Ordinal);
+        var cut = Math.Max(key.LastIndexOf(':'), Math.Max(key.LastIndexOf('.'), doubleUnderscore < 0 ? -1 : doubleUnderscore + 1));
+        return cut >= 0 && cut < key.Length - 1 ? key.Substring(cut + 1) : key;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DevOpsLens.Analyzers;
+
+/// <summary>
+/// DL2005 and DL2006, compilation-wide: a web host is built (WebApplication.CreateBuilder/CreateSlimBuilder,
+/// WebHost.CreateDefaultBuilder, ConfigureWebHostDefaults/ConfigureWebHost) but nothing in the compilation calls
+/// the health-check or tracing/metrics setup methods. Calls are matched by method name so wrappers from other
+/// packages with the standard names count; .NET Aspire's <c>AddServiceDefaults</c>/<c>MapDefaultEndpoints</c>
+/// set up both, so they count too.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly HashSet<string> HealthMethods = new() { "AddHealthChecks", "MapHealthChecks", "UseHealthChecks", "AddServiceDefaults", "MapDefaultEndpoints" };
+    private static readonly HashSet<string> TracingMethods = new() { "WithTracing", "AddOpenTelemetryTracing", "AddApplicationInsightsTelemetry", "UseAzureMonitor", "AddServiceDefaults" };
+    private static readonly HashSet<string> MetricsMethods = new() { "WithMetrics", "AddOpenTelemetryMetrics", "AddApplicationInsightsTelemetry", "UseAzureMonitor", "AddServiceDefaults" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.MissingHealthChecks, Descriptors.MissingTelemetry);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (Symbols.IsTestCompilation(start.Compilation))
+            {
+                return;
+            }
+
+            var hosts = new ConcurrentBag<(Location Location, string Where)>();
+            var called = new ConcurrentDictionary<string, bool>();
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    var name = invocation.TargetMethod.Name;
+                    called.TryAdd(name, true);
+                    if (IsWebHostCreation(invocation.TargetMethod))
+                    {
+                        hosts.Add((invocation.Syntax.GetLocation(), Where(c.ContainingSymbol, invocation.Syntax.SyntaxTree)));
+                    }
+                },
+                OperationKind.Invocation);
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                if (hosts.IsEmpty)
+                {
+                    return;
+                }
+
+                var health = Any(called, HealthMethods);
+                var tracing = Any(called, TracingMethods);
+                var metrics = Any(called, MetricsMethods);
+                var missing = !tracing && !metrics ? "tracing or metrics" : !tracing ? "tracing" : !metrics ? "metrics" : null;
+                foreach (var host in hosts)
+                {
+                    if (!health)
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthChecks, host.Location, host.Where));
+                    }
+
+                    if (missing != null)
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingTelemetry, host.Location, host.Where, missing));
+                    }
+                }
+            });
+        });
+    }
+
+    internal static bool IsWebHostCreation(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        return method.Name switch
+        {
+            "CreateBuilder" or "CreateSlimBuilder" => Symbols.Is(type, "Microsoft.AspNetCore.Builder", "WebApplication"),
+            "CreateDefaultBuilder" => Symbols.Is(type, "Microsoft.AspNetCore", "WebHost"),
+            "ConfigureWebHostDefaults" or "ConfigureWebHost" => Symbols.NamespaceStartsWith(type?.ContainingNamespace, "Microsoft.Extensions.Hosting") ||
+                                                               Symbols.NamespaceStartsWith(type?.ContainingNamespace, "Microsoft.AspNetCore.Hosting"),
+            _ => false,
+        };
+    }
+
+    private static string Where(ISymbol? symbol, SyntaxTree tree) =>
+        symbol is IMethodSymbol { Name: "<Main>$" } || symbol == null
+            ? Path.GetFileName(tree.FilePath)
+            : symbol.ContainingType?.Name + "." + symbol.Name;
+
+    private static bool Any(ConcurrentDictionary<string, bool> called, HashSet<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (called.ContainsKey(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

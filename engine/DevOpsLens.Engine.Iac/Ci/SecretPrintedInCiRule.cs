@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using DevOpsLens.Engine.Catalog;
+using DevOpsLens.Engine.Iac.Common;
+using DevOpsLens.Engine.Iac.Yaml;
+using DevOpsLens.Engine.Rules;
+
+namespace DevOpsLens.Engine.Iac.Ci;
+
+/// <summary>
+/// DL3034: a secret written to the job log: <c>echo ${{ secrets.X }}</c>, <c>echo $TOKEN</c> where TOKEN comes from
+/// secrets (GitHub) or has a secret name (GitLab, Azure, <c>$(System.AccessToken)</c>), and <c>set -x</c> in a script
+/// that uses secrets. An echo whose output is piped (<c>| docker login --password-stdin</c>) or redirected
+/// (<c>&gt;&gt; $GITHUB_ENV</c>), and <c>::add-mask::</c>, do not print.
+/// </summary>
+internal sealed class SecretPrintedInCiRule : IacRule
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    private static readonly Regex PrintCommand = new(@"^\s*(?:echo|printf|Write-Host|Write-Output|print|puts)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+
+    private static readonly Regex Variable = new(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$env:([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(([A-Za-z_][A-Za-z0-9_.]*)\)", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly Regex Trace = new(@"(?<![\w-])(?:set\s+-[a-wyz]*x[a-z]*|set\s+-o\s+xtrace)\b", RegexOptions.CultureInvariant, Timeout);
+
+    private static readonly HashSet<string> KnownSecretVariables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CI_JOB_TOKEN", "CI_REGISTRY_PASSWORD", "CI_DEPLOY_PASSWORD", "CI_DEPENDENCY_PROXY_PASSWORD", "System.AccessToken", "SYSTEM_ACCESSTOKEN",
+    };
+
+    public SecretPrintedInCiRule()
+        : base(RuleCatalog.SecretPrintedInCi)
+    {
+    }
+
+    public override bool AppliesTo(DocumentContext document) => YamlFlavors.IsYaml(document);
+
+    public override void Analyze(DocumentContext document, IReportSink sink)
+    {
+        var text = document.Text;
+        foreach (var script in CiScripts.Get(document))
+        {
+            var secretEnv = new HashSet<string>(script.Env.Where(e => e.Value.Contains("secrets.")).Select(e => e.Key), StringComparer.Ordinal);
+            var usesSecrets = false;
+            var start = script.Node.Start;
+            var end = script.Node.End;
+            var lineStart = start;
+            var traces = new List<(int Start, int End)>();
+            while (lineStart < end)
+            {
+                var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+                if (lineEnd < 0)
+                {
+                    lineEnd = end;
+                }
+
+                foreach (Match t in Trace.Matches(text.Substring(lineStart, lineEnd - lineStart)))
+                {
+                    traces.Add((lineStart + t.Index, lineStart + t.Index + t.Length));
+                }
+
+                // Tracing prints only the commands that run, so it matters when the script itself expands a secret.
+                usesSecrets |= SecretReferences(text, lineStart, lineEnd, script, secretEnv).Any();
+                foreach (var (segStart, segEnd) in Segments(text, lineStart, lineEnd))
+                {
+                    var segment = text.Substring(segStart, segEnd - segStart);
+                    if (!PrintCommand.IsMatch(segment) || segment.IndexOf('|') >= 0 || segment.IndexOf('>') >= 0 || segment.Contains("::add-mask::"))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (s, e, name) in SecretReferences(text, segStart, segEnd, script, secretEnv))
+                    {
+                        sink.Report(RuleCatalog.SecretPrintedInCi, Spans.Of(text, s, e), RuleCatalog.SecretPrintedInCi.FormatMessage(name), name);
+                    }
+                }
+
+                lineStart = lineEnd + 1;
+            }
+
+            if (usesSecrets)
+            {
+                foreach (var (s, e) in traces)
+                {
+                    sink.Report(RuleCatalog.SecretPrintedInCi, Spans.Of(text, s, e), "Command tracing (set -x) prints the secrets this script uses to the job log", "set -x");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(int Start, int End, string Name)> SecretReferences(string text, int start, int end, CiScript script, HashSet<string> secretEnv)
+    {
+        if (script.Flavor == YamlFlavor.GitHubWorkflow)
+        {
+            foreach (var (s, e, inner) in Expressions.Find(text, start, end))
+            {
+                if (inner.Contains("secrets."))
+                {
+                    yield return (s, e, inner);
+                }
+            }
+        }
+
+        foreach (Match m in Variable.Matches(text.Substring(start, end - start)))
+        {
+            var name = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value;
+            var isSecret = script.Flavor == YamlFlavor.GitHubWorkflow
+                ? secretEnv.Contains(name)
+                : KnownSecretVariables.Contains(name) || SecretNames.IsSecretName(name);
+            if (m.Groups[4].Success && script.Flavor != YamlFlavor.AzurePipelines)
+            {
+                isSecret = false;
+            }
+
+            if (isSecret)
+            {
+                yield return (start + m.Index, start + m.Index + m.Length, name);
+            }
+        }
+    }
+
+    /// <summary>Commands of one line, split at <c>&amp;&amp;</c>, <c>||</c> and <c>;</c> (quotes are not tracked: the split only narrows where an echo ends).</summary>
+    private static IEnumerable<(int Start, int End)> Segments(string text, int start, int end)
+    {
+        var segStart = start;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c == ';' || ((c == '&' || c == '|') && i + 1 < end && text[i + 1] == c))
+            {
+                yield return (segStart, i);
+                segStart = i + (c == ';' ? 1 : 2);
+                i = segStart - 1;
+            }
+        }
+
+        yield return (segStart, end);
+    }
+}

@@ -1,0 +1,64 @@
+using DevOpsLens.Engine.Catalog;
+using DevOpsLens.Engine.Iac.Common;
+using DevOpsLens.Engine.Iac.Yaml;
+using DevOpsLens.Engine.Rules;
+
+namespace DevOpsLens.Engine.Iac.Kubernetes;
+
+/// <summary>
+/// DL3006: a container must not run as root: runAsNonRoot: true or a non-zero runAsUser, at container or pod
+/// level, and no explicit allowPrivilegeEscalation: true. Windows pods use other settings and are skipped.
+/// The image's own USER is not visible here, which is why the rule's confidence is medium.
+/// </summary>
+internal sealed class RunsAsRootRule : IacRule
+{
+    public RunsAsRootRule()
+        : base(RuleCatalog.RunsAsRoot)
+    {
+    }
+
+    public override bool AppliesTo(DocumentContext document) => K8sObjects.AppliesTo(document);
+
+    public override void Analyze(DocumentContext document, IReportSink sink)
+    {
+        foreach (var workload in K8sObjects.Get(document).Where(o => o.IsWorkload))
+        {
+            var podContext = workload.PodSpec!.Map("securityContext");
+            if (IsWindows(workload.PodSpec!) || workload.IsPatch)
+            {
+                continue;
+            }
+
+            foreach (var container in workload.Containers(includeInit: true))
+            {
+                var context = container.Map.Map("securityContext");
+                var fingerprint = workload.Name + "/" + container.Name;
+                var user = context?.GetPair("runAsUser") ?? podContext?.GetPair("runAsUser");
+                var nonRoot = context?.GetPair("runAsNonRoot") ?? podContext?.GetPair("runAsNonRoot");
+                if (user != null && YamlValues.Int(user.Value) == 0)
+                {
+                    Report(sink, document, RuleCatalog.RunsAsRoot, user, fingerprint + "/uid0", container.Name, "runs as user 0 (root)");
+                }
+                else if (nonRoot != null && YamlValues.Bool(nonRoot.Value) == false && user == null)
+                {
+                    Report(sink, document, RuleCatalog.RunsAsRoot, nonRoot, fingerprint + "/nonroot", container.Name, "sets runAsNonRoot: false and may run as root");
+                }
+                else if (user == null && (nonRoot == null || YamlValues.Bool(nonRoot.Value) != true))
+                {
+                    Report(sink, document, RuleCatalog.RunsAsRoot, container.Anchor, fingerprint + "/nonroot", container.Name, "may run as root: set runAsNonRoot: true or a non-zero runAsUser");
+                }
+
+                var escalation = context?.GetPair("allowPrivilegeEscalation");
+                if (escalation != null && YamlValues.Bool(escalation.Value) == true)
+                {
+                    Report(sink, document, RuleCatalog.RunsAsRoot, escalation, fingerprint + "/escalation", container.Name, "allows privilege escalation");
+                }
+            }
+        }
+    }
+
+    private static bool IsWindows(YMap podSpec) =>
+        podSpec.Map("securityContext")?.Has("windowsOptions") == true
+        || string.Equals(podSpec.Map("nodeSelector")?.Str("kubernetes.io/os"), "windows", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(podSpec.Map("os")?.Str("name"), "windows", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,408 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using DevOpsLens.Engine.Catalog;
+using DevOpsLens.Engine.Configuration;
+using DevOpsLens.Engine.Findings;
+using DevOpsLens.Engine.Rules;
+using DevOpsLens.Engine.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DevOpsLens.Workspace.CSharp;
+
+/// <summary>One C# source file handed to the host: repository-relative path, full path, text.</summary>
+internal sealed record CSharpSource(string RelativePath, string FullPath, string Text);
+
+/// <summary>
+/// Runs the DevOpsLens Roslyn analyzers in-process, the way <c>dotnet build</c> would, without a build: one
+/// compilation per project (the C# files under the nearest .csproj folder), referencing the running runtime's
+/// framework assemblies, with the .editorconfig options passed through an <see cref="AnalyzerConfigOptionsProvider"/>.
+/// Diagnostics become findings through <see cref="DocumentAnalyzer.Finish"/>, so severities, inline suppressions
+/// and fingerprints agree with every other file type; <c>#pragma warning disable</c> and <c>[SuppressMessage]</c>
+/// are honoured by Roslyn and kept as suppressed findings.
+/// </summary>
+internal sealed class CSharpAnalysisHost
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetReferences = new(LoadAspNetReferences);
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
+
+    private readonly string _root;
+    private readonly Func<string, RuleOptions> _optionsFor;
+    private readonly ConcurrentDictionary<string, ProjectState> _projects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _projectDirectories = new(StringComparer.Ordinal);
+
+    public CSharpAnalysisHost(string root, ImmutableArray<DiagnosticAnalyzer> analyzers, Func<string, RuleOptions> optionsFor)
+    {
+        _root = root;
+        Analyzers = analyzers;
+        _optionsFor = optionsFor;
+        CoveredRuleIds = analyzers
+            .SelectMany(a => SafeSupported(a))
+            .Select(d => d.Id)
+            .Where(id => RuleCatalog.TryGet(id, out _))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
+
+    public bool IsEnabled => !Analyzers.IsDefaultOrEmpty;
+
+    /// <summary>Rules the analyzers report: the engine's own checks skip these on C# files, so nothing is reported twice.</summary>
+    public IReadOnlySet<string> CoveredRuleIds { get; }
+
+    /// <summary>Every concrete <see cref="DiagnosticAnalyzer"/> in DevOpsLens.Analyzers, found by reflection.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> LoadProductAnalyzers()
+    {
+        Assembly assembly;
+        try
+        {
+            assembly = Assembly.Load(new AssemblyName("DevOpsLens.Analyzers"));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return ImmutableArray<DiagnosticAnalyzer>.Empty;
+        }
+
+        Type[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException ex)
+        {
+            types = ex.Types.Where(t => t != null).ToArray()!;
+        }
+
+        return types
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0 && t.GetConstructor(Type.EmptyTypes) != null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+    }
+
+    /// <summary>The folder of the nearest .csproj above the file (up to the root), or the root for loose files.</summary>
+    public string GetProjectDirectory(string fullPath)
+    {
+        var directory = Path.GetDirectoryName(fullPath) ?? _root;
+        return _projectDirectories.GetOrAdd(directory, d =>
+        {
+            for (var current = d; current != null; current = Path.GetDirectoryName(current))
+            {
+                try
+                {
+                    if (Directory.Exists(current) && Directory.EnumerateFiles(current, "*.csproj").Any())
+                    {
+                        return current;
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // An unreadable folder just is not a project folder.
+                }
+
+                if (string.Equals(current.TrimEnd(Path.DirectorySeparatorChar), _root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            return _root;
+        });
+    }
+
+    /// <summary>Analyzes whole projects (a scan): every source in one compilation per project.</summary>
+    public async Task<IReadOnlyList<Finding>> AnalyzeSourcesAsync(IReadOnlyList<CSharpSource> sources, CancellationToken cancellationToken)
+    {
+        var byProject = sources.GroupBy(s => GetProjectDirectory(s.FullPath), StringComparer.Ordinal).ToList();
+        var results = new ConcurrentBag<Finding>();
+        await Parallel.ForEachAsync(byProject, cancellationToken, async (project, ct) =>
+        {
+            var files = project.ToList();
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.FullPath, cancellationToken: ct)).ToList();
+            var compilation = CreateCompilation(project.Key, trees);
+            foreach (var finding in await RunAsync(compilation, files, ct).ConfigureAwait(false))
+            {
+                results.Add(finding);
+            }
+        }).ConfigureAwait(false);
+        return results.ToList();
+    }
+
+    /// <summary>Analyzes one open document inside its cached project, replacing that file's syntax tree.</summary>
+    public async Task<IReadOnlyList<Finding>> AnalyzeDocumentAsync(CSharpSource source, Func<string, IReadOnlyList<CSharpSource>> loadProject, CancellationToken cancellationToken)
+    {
+        var projectDir = GetProjectDirectory(source.FullPath);
+        var state = _projects.GetOrAdd(projectDir, dir => new ProjectState(dir));
+        await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (state.Compilation == null)
+            {
+                var sources = loadProject(projectDir).Where(s => !string.Equals(s.FullPath, source.FullPath, StringComparison.Ordinal)).ToList();
+                foreach (var s in sources)
+                {
+                    state.Sources[s.FullPath] = s;
+                }
+
+                state.Compilation = CreateCompilation(projectDir, sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.FullPath, cancellationToken: cancellationToken)).ToList());
+            }
+
+            var newTree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.FullPath, cancellationToken: cancellationToken);
+            var oldTree = state.Compilation.SyntaxTrees.FirstOrDefault(t => string.Equals(t.FilePath, source.FullPath, StringComparison.Ordinal));
+            state.Compilation = oldTree != null ? state.Compilation.ReplaceSyntaxTree(oldTree, newTree) : state.Compilation.AddSyntaxTrees(newTree);
+            state.Sources[source.FullPath] = source;
+            var compilation = state.Compilation;
+            var findings = await RunAsync(compilation, [source], cancellationToken).ConfigureAwait(false);
+            return findings;
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
+    /// <summary>Forget cached projects (a .csproj or file set changed).</summary>
+    public void Invalidate()
+    {
+        _projects.Clear();
+        _projectDirectories.Clear();
+    }
+
+    private CSharpCompilation CreateCompilation(string projectDirectory, IReadOnlyList<SyntaxTree> trees)
+    {
+        // ASP.NET Core's shared framework also carries Microsoft.Extensions.* (logging, hosting, DI, HTTP client
+        // factory), which worker services and libraries reach through packages we cannot restore here. Extra
+        // references only resolve symbols; they never add diagnostics, so every project gets them.
+        var references = FrameworkReferences.Value.AddRange(AspNetReferences.Value);
+        var allTrees = trees.ToList();
+        var project = ReadProjectFile(projectDirectory);
+
+        if (project.ImplicitUsings)
+        {
+            allTrees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings(project.IsWeb), ParseOptions, Path.Combine(projectDirectory, "obj", "DevOpsLens.ImplicitUsings.g.cs")));
+        }
+
+        var specific = Analyzers
+            .SelectMany(SafeSupported)
+            .Where(d => RuleCatalog.TryGet(d.Id, out _))
+            .Select(d => d.Id)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Warn));
+
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false)
+            .WithSpecificDiagnosticOptions(specific);
+        return CSharpCompilation.Create(Path.GetFileName(projectDirectory) ?? "project", allTrees, references, options);
+    }
+
+    private async Task<IReadOnlyList<Finding>> RunAsync(CSharpCompilation compilation, IReadOnlyList<CSharpSource> reportFor, CancellationToken cancellationToken)
+    {
+        var byPath = reportFor.ToDictionary(s => s.FullPath, StringComparer.Ordinal);
+        var provider = new ResolverOptionsProvider(path => _optionsFor(path));
+        var withAnalyzers = compilation.WithAnalyzers(
+            Analyzers,
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
+
+        ImmutableArray<Diagnostic> diagnostics;
+        try
+        {
+            diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // The analyzer driver itself failed: report once per file, the engine's rules still ran.
+            return reportFor.SelectMany(s => Failure(s, "DevOpsLens.Analyzers", ex)).ToList();
+        }
+
+        var raw = new Dictionary<string, List<(RawReport Report, bool Suppressed)>>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            var tree = diagnostic.Location.SourceTree;
+            var path = tree?.FilePath;
+            if (path == null || !byPath.ContainsKey(path))
+            {
+                continue;
+            }
+
+            RawReport report;
+            if (diagnostic.Id == "AD0001")
+            {
+                report = new RawReport(RuleCatalog.RuleFailure, new TextRange(0, 0), RuleCatalog.RuleFailure.FormatMessage("analyzer", FirstLine(diagnostic.GetMessage(CultureInfo.InvariantCulture))), "AD0001", null);
+            }
+            else if (RuleCatalog.TryGet(diagnostic.Id, out var rule) && rule != null)
+            {
+                var span = diagnostic.Location.SourceSpan;
+                diagnostic.Properties.TryGetValue("FingerprintContent", out var fingerprintContent);
+                var properties = diagnostic.Properties
+                    .Where(p => p.Value != null && p.Key != "FingerprintContent")
+                    .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
+                report = new RawReport(rule, new TextRange(span.Start, span.Length), diagnostic.GetMessage(CultureInfo.InvariantCulture), fingerprintContent, properties.Count == 0 ? null : properties);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (!raw.TryGetValue(path, out var list))
+            {
+                raw[path] = list = [];
+            }
+
+            list.Add((report, diagnostic.IsSuppressed));
+        }
+
+        var findings = new List<Finding>();
+        foreach (var (path, reports) in raw)
+        {
+            var source = byPath[path];
+            var document = new DocumentContext(source.RelativePath, source.Text, _optionsFor(source.FullPath), cancellationToken);
+            var suppressed = reports.Where(r => r.Suppressed).Select(r => (r.Report.Rule.Id, r.Report.Range)).ToHashSet();
+            foreach (var finding in DocumentAnalyzer.Finish(document, reports.Select(r => r.Report)))
+            {
+                findings.Add(!finding.IsSuppressed && suppressed.Contains((finding.RuleId, finding.Range))
+                    ? finding.With(suppression: SuppressionKind.Pragma, justification: "#pragma warning disable or [SuppressMessage]")
+                    : finding);
+            }
+        }
+
+        return findings;
+    }
+
+    private IEnumerable<Finding> Failure(CSharpSource source, string what, Exception ex)
+    {
+        var document = new DocumentContext(source.RelativePath, source.Text, _optionsFor(source.FullPath));
+        var report = new RawReport(RuleCatalog.RuleFailure, new TextRange(0, 0), RuleCatalog.RuleFailure.FormatMessage(what, ex.GetType().Name + ": " + FirstLine(ex.Message)), what + ":" + ex.GetType().FullName, null);
+        return DocumentAnalyzer.Finish(document, [report]);
+    }
+
+    private static IEnumerable<DiagnosticDescriptor> SafeSupported(DiagnosticAnalyzer analyzer)
+    {
+        try
+        {
+            return analyzer.SupportedDiagnostics;
+        }
+        catch (Exception)
+        {
+            return [];
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOfAny(['\r', '\n']);
+        return newline >= 0 ? message[..newline] : message;
+    }
+
+    private static (bool ImplicitUsings, bool IsWeb) ReadProjectFile(string projectDirectory)
+    {
+        try
+        {
+            var csproj = Directory.EnumerateFiles(projectDirectory, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
+            if (csproj == null)
+            {
+                return (true, false);
+            }
+
+            var text = File.ReadAllText(csproj);
+            var implicitUsings = text.Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("<ImplicitUsings>true</ImplicitUsings>", StringComparison.OrdinalIgnoreCase);
+            return (implicitUsings, text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (false, false);
+        }
+    }
+
+    private static string ImplicitUsings(bool web)
+    {
+        var namespaces = new List<string> { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" };
+        if (web)
+        {
+            namespaces.AddRange(["System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging"]);
+        }
+
+        return string.Concat(namespaces.Select(n => "global using global::" + n + ";\n"));
+    }
+
+    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
+    {
+        var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        var tpa = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => frameworkDir != null && string.Equals(Path.GetDirectoryName(p), frameworkDir, StringComparison.Ordinal));
+        return CreateReferences(tpa);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadAspNetReferences()
+    {
+        // shared/Microsoft.NETCore.App/<v>/ → shared/Microsoft.AspNetCore.App/<highest v>/, when the runtime has it.
+        var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        var shared = frameworkDir == null ? null : Path.GetDirectoryName(Path.GetDirectoryName(frameworkDir));
+        var aspnet = shared == null ? null : Path.Combine(shared, "Microsoft.AspNetCore.App");
+        if (aspnet == null || !Directory.Exists(aspnet))
+        {
+            return ImmutableArray<MetadataReference>.Empty;
+        }
+
+        var version = Directory.EnumerateDirectories(aspnet)
+            .Select(d => (Dir: d, Ok: Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v), V: v))
+            .Where(x => x.Ok)
+            .OrderByDescending(x => x.V)
+            .FirstOrDefault();
+        return version.Dir == null ? ImmutableArray<MetadataReference>.Empty : CreateReferences(Directory.EnumerateFiles(version.Dir, "*.dll"));
+    }
+
+    private static ImmutableArray<MetadataReference> CreateReferences(IEnumerable<string> paths)
+    {
+        var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+        foreach (var path in paths.OrderBy(p => p, StringComparer.Ordinal))
+        {
+            try
+            {
+                builder.Add(MetadataReference.CreateFromFile(path));
+            }
+            catch (Exception ex) when (ex is IOException or BadImageFormatException or UnauthorizedAccessException)
+            {
+                // Native or unreadable files in the framework folder are not references.
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private sealed class ProjectState(string directory)
+    {
+        public string Directory { get; } = directory;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public CSharpCompilation? Compilation { get; set; }
+
+        public Dictionary<string, CSharpSource> Sources { get; } = new(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>Hands Roslyn the same resolved .editorconfig values the engine uses, per syntax tree.</summary>
+internal sealed class ResolverOptionsProvider(Func<string, RuleOptions> optionsFor) : AnalyzerConfigOptionsProvider
+{
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string>());
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new DictionaryOptions(optionsFor(tree.FilePath).Values);
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new DictionaryOptions(optionsFor(textFile.Path).Values);
+
+    private sealed class DictionaryOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override IEnumerable<string> Keys => values.Keys;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+}

@@ -1,0 +1,70 @@
+using Xunit;
+using VerifyCS = DevOpsLens.Analyzers.Tests.Infrastructure.CSharpVerifier<DevOpsLens.Analyzers.SecretAssignmentAnalyzer>;
+
+namespace DevOpsLens.Analyzers.Tests;
+
+public sealed class DL1005SecretAssignmentTests
+{
+    [Fact]
+    public Task Reports_literals_stored_under_secret_names() => VerifyCS.VerifyAnalyzerAsync(""""
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Configuration;
+
+        public sealed class MailOptions
+        {
+            public const string SmtpPassword = [|"Xk9#mQ2vLp7wRz4t"|];
+            public string ApiKey { get; set; } = [|@"f3Q9zL1xV8pR2mK7"|];
+            private readonly string _clientSecret = [|$"Hq7~vN2pX9rT4wLz"|];
+            public string Token => [|"""tK8pW3nQ9vX2mZ7r"""|];
+        }
+
+        public sealed class Setup
+        {
+            public void Configure(IConfiguration config, Dictionary<string, string> settings)
+            {
+                var dbPassword = [|"Zr4#pQ8wLm2v" + "Xk9t"|];
+                config["Db:Password"] = [|"Pl3&kM9qWx2zR7v"|];
+                var map = new Dictionary<string, string> { ["ApiToken"] = [|"Vb6!nQ2rT8pL4xZk"|] };
+                settings.Add("SigningKey", [|"Mn8@qR3vW7pX2kLz"|]);
+                var anonymous = new { Password = [|"Yt5%wQ9rL2mX8pKz"|] };
+                Connect(password: [|"Rq2^mZ8vK4pW7xLt"|]);
+                var options = new MailOptions { ApiKey = [|"Gh7*pR2vQ9wL4zXm"|] };
+            }
+
+            private static void Connect(string password) { }
+        }
+        """");
+
+    [Fact]
+    public Task Does_not_report_setting_names_placeholders_or_references() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Extensions.Configuration;
+
+        public sealed class MailOptions
+        {
+            public const string SectionName = "Mail";
+            public const string PasswordKey = "Mail:Password";
+            public const string ConnectionStringName = "ConnectionStrings:Main";
+            [ConfigurationKeyName("api-key")]
+            public string ApiKey { get; set; } = "";
+            public string Password { get; set; } = "changeme";
+            public string Token { get; set; } = "<your-token-here>";
+            public string ClientSecret { get; set; } = "${CLIENT_SECRET}";
+            public int TokenLifetimeMinutes { get; set; } = 30;
+            public string TokenEndpoint { get; set; } = "https://login.example.com/oauth2/token";
+            public string PasswordHash { get; set; } = "";
+        }
+
+        public sealed class Setup(IConfiguration config)
+        {
+            public string Read()
+            {
+                var apiToken = Environment.GetEnvironmentVariable("API_TOKEN");
+                var password = config["Db:Password"];
+                var secretName = nameof(MailOptions.ClientSecret);
+                var passwordField = "password";
+                return apiToken + password + secretName + passwordField;
+            }
+        }
+        """);
+}

@@ -1,0 +1,78 @@
+using Xunit;
+using VerifyCS = DevOpsLens.Analyzers.Tests.Infrastructure.CSharpVerifier<DevOpsLens.Analyzers.CredentialApiLiteralAnalyzer>;
+
+namespace DevOpsLens.Analyzers.Tests;
+
+public sealed class DL1006CredentialApiLiteralTests
+{
+    [Fact]
+    public Task Reports_literals_passed_to_credential_constructors() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net;
+        using System.Security.Cryptography.X509Certificates;
+        using System.Text;
+        using Microsoft.IdentityModel.Tokens;
+
+        class Clients
+        {
+            const string SigningKey = "c2VjcmV0LXNpZ25pbmcta2V5LXZhbHVlLTEyMzQ1Ng==";
+
+            void Create(string user)
+            {
+                var credential = new NetworkCredential(user, [|"Winter2024!"|]);
+                var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes([|"my-super-secret-signing-key-0123456789"|]));
+                var key2 = new SymmetricSecurityKey(System.Convert.FromBase64String([|SigningKey|]));
+                var cert = new X509Certificate2("client.pfx", [|"pfx-pass"|]);
+                var azure = new Azure.Identity.ClientSecretCredential("tenant", "client-id", [|"kX8Q~abc.def-ghiJKLmnoPQRstuVWxyz012345"|]);
+                var aws = new Amazon.Runtime.BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", [|"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"|]);
+                var storage = new Azure.Storage.StorageSharedKeyCredential("account", [|"bm90LWEtcmVhbC1rZXk="|]);
+                var search = new Azure.AzureKeyCredential([|"0123456789abcdef0123456789abcdef"|]);
+                var openAi = new System.ClientModel.ApiKeyCredential([|$"sk-proj-abc123"|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_builder_passwords_and_authorization_headers() => VerifyCS.VerifyAnalyzerAsync(""""
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+
+        class Db
+        {
+            string Build(HttpClient http)
+            {
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", [|"eyJhbGciOiJIUzI1NiJ9.e30.abc"|]);
+                http.DefaultRequestHeaders.Add("Authorization", [|"Basic " + "dXNlcjpwYXNz"|]);
+                var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder { DataSource = "db", UserID = "app", Password = [|@"P@ssw0rd"|] };
+                var pg = new Npgsql.NpgsqlConnectionStringBuilder();
+                pg.Password = [|"""
+                    pg-secret
+                    """|];
+                sql["Password"] = [|"other"|];
+                return sql.ConnectionString + pg.ConnectionString;
+            }
+        }
+        """");
+
+    [Fact]
+    public Task Does_not_report_values_from_configuration_or_empty_strings() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using Microsoft.Extensions.Configuration;
+
+        class Clients(IConfiguration configuration, HttpClient http)
+        {
+            void Create(string user, string token)
+            {
+                var credential = new NetworkCredential(user, configuration["Smtp:Password"]);
+                var anonymous = new NetworkCredential("anonymous", "");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                http.DefaultRequestHeaders.Add("Authorization", "Bearer " + token);
+                http.DefaultRequestHeaders.Add("Accept", "application/json");
+                var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder { DataSource = "db", Password = Environment.GetEnvironmentVariable("DB_PASSWORD")! };
+                var azure = new Azure.Identity.ClientSecretCredential("tenant-id", "client-id", configuration["AzureAd:ClientSecret"]!);
+            }
+        }
+        """);
+}

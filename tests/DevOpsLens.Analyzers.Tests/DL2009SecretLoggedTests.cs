@@ -1,0 +1,47 @@
+using Xunit;
+using VerifyCS = DevOpsLens.Analyzers.Tests.Infrastructure.CSharpVerifier<DevOpsLens.Analyzers.SecretLoggedAnalyzer>;
+
+namespace DevOpsLens.Analyzers.Tests;
+
+public sealed class DL2009SecretLoggedTests
+{
+    [Fact]
+    public Task Reports_secret_named_values_in_log_calls() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Logging;
+
+        public sealed record Login(string User, string Password);
+
+        public sealed class AuthService(ILogger<AuthService> logger, IConfiguration configuration)
+        {
+            public void SignIn(Login login, string apiKey, string user, string secretValue)
+            {
+                logger.LogInformation("Signing in {User} with {Password}", login.User, [|login.Password|]);
+                logger.LogDebug($"Using key {[|apiKey|]}");
+                logger.LogInformation("Connection: " + [|configuration["Db:Password"]|]);
+                logger.LogWarning("Login {User} {Secret}", user, [|secretValue|]);
+                Serilog.Log.Information("Token {Token}", [|configuration["Auth:Token"]|]);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_redacted_or_non_string_values() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        public sealed class AuthService(ILogger<AuthService> logger)
+        {
+            public void SignIn(string user, string password, string token, int tokenCount, bool hasPassword, DateTimeOffset tokenExpiry)
+            {
+                logger.LogInformation("Signing in {User}", user);
+                logger.LogInformation("Password length {Length}", password.Length);
+                logger.LogInformation("Token {Token}", Redact(token));
+                logger.LogInformation("Tokens {Count} {HasPassword} {Expiry}", tokenCount, hasPassword, tokenExpiry);
+                logger.LogInformation("The password was rejected for {User}", user);
+            }
+
+            private static string Redact(string value) => "…" + value.Length;
+        }
+        """);
+}

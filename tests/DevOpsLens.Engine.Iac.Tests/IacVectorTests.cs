@@ -1,0 +1,171 @@
+using DevOpsLens.Tests.Shared;
+using Xunit;
+
+namespace DevOpsLens.Engine.Iac.Tests;
+
+/// <summary>
+/// Every DL3xxx vector through the engine. A case is one file, or a folder of files analysed together
+/// (cross-file rules): the first-level folder under noncompliant/ or compliant/ unless its name starts with a
+/// dot (then the files keep their path, e.g. <c>.github/workflows/build.yml</c>). Change-rule cases hold
+/// <c>X.before</c> beside <c>X</c>. The exact (rule, file, span) set is asserted for the vector's rule and every
+/// rule it marks; other rules are not this vector's business.
+/// </summary>
+public sealed class IacVectorTests
+{
+    public static IEnumerable<object[]> Cases()
+    {
+        foreach (var root in VectorCases.Roots())
+        {
+            yield return new object[] { root };
+        }
+    }
+
+    [Fact]
+    public void Every_DL3_rule_in_the_catalog_has_both_kinds_of_vector()
+    {
+        var missing = new List<string>();
+        foreach (var rule in Catalog.RuleCatalog.All.Where(r => r.Id.StartsWith("DL3", StringComparison.Ordinal) && r.Id != "DL3100"))
+        {
+            foreach (var kind in new[] { "noncompliant", "compliant" })
+            {
+                var dir = Path.Combine(TestPaths.Vectors, rule.Id, kind);
+                if (!Directory.Exists(dir) || !Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Any())
+                {
+                    missing.Add(rule.Id + "/" + kind);
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Vector_produces_exactly_the_marked_findings(string caseRoot)
+    {
+        var vectorCase = VectorCases.Load(caseRoot);
+        Assert.NotEmpty(vectorCase.Files);
+        var rules = new HashSet<string>(vectorCase.Files.SelectMany(f => f.Expected.Select(e => e.RuleId))) { vectorCase.RuleId };
+        var findings = vectorCase.IsChange
+            ? vectorCase.Files.SelectMany(f => IacHarness.AnalyzeChange(f.Path, f.Before, f.Text)).ToList()
+            : IacHarness.Analyze(vectorCase.Files.Select(f => (f.Path, f.Text)).ToArray()).ToList();
+        // A vector that does not parse, or a rule that crashes on it, would pass vacuously.
+        Assert.DoesNotContain(findings, f => f.RuleId is "DL9003" or "DL9005");
+        var actual = findings.Where(f => rules.Contains(f.RuleId)).Select(f => f.RuleId + " " + f.Path + " " + Slice(vectorCase, f.Path, f.Range.Start, f.Range.End)).OrderBy(s => s, StringComparer.Ordinal).ToList();
+        var expected = vectorCase.Files.SelectMany(f => f.Expected.Select(e => e.RuleId + " " + f.Path + " " + Slice(vectorCase, f.Path, e.Start, e.End))).OrderBy(s => s, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, actual);
+        if (vectorCase.IsCompliant)
+        {
+            Assert.Empty(expected);
+        }
+        else
+        {
+            Assert.NotEmpty(expected);
+        }
+
+        // The offsets, not only the covered text, must agree.
+        var actualOffsets = findings.Where(f => rules.Contains(f.RuleId)).Select(f => (f.RuleId, f.Path, f.Range.Start, f.Range.End)).OrderBy(x => x).ToList();
+        var expectedOffsets = vectorCase.Files.SelectMany(f => f.Expected.Select(e => (e.RuleId, f.Path, e.Start, e.End))).OrderBy(x => x).ToList();
+        Assert.Equal(expectedOffsets, actualOffsets);
+    }
+
+    private static string Slice(VectorCase vectorCase, string path, int start, int end)
+    {
+        var text = vectorCase.Files.First(f => f.Path == path).Text;
+        return "[" + start + ".." + end + ") '" + text.Substring(start, end - start).Replace("\n", "\\n", StringComparison.Ordinal) + "'";
+    }
+}
+
+internal sealed record VectorCaseFile(string Path, string Text, IReadOnlyList<ExpectedSpan> Expected, string? Before);
+
+internal sealed record VectorCase(string RuleId, bool IsCompliant, bool IsChange, IReadOnlyList<VectorCaseFile> Files);
+
+internal static class VectorCases
+{
+    private static readonly string[] ChangeRules = { "DL3042", "DL3043" };
+
+    /// <summary>Case roots relative to tests/vectors, e.g. <c>DL3001/noncompliant/deployment.yaml</c> or <c>DL3050/noncompliant/wrong-path</c>.</summary>
+    public static IEnumerable<string> Roots()
+    {
+        if (!Directory.Exists(TestPaths.Vectors))
+        {
+            yield break;
+        }
+
+        foreach (var ruleDir in Directory.GetDirectories(TestPaths.Vectors, "DL3*").OrderBy(d => d, StringComparer.Ordinal))
+        {
+            var rule = Path.GetFileName(ruleDir);
+            if (rule == "DL3100")
+            {
+                continue;
+            }
+
+            foreach (var kind in new[] { "noncompliant", "compliant" })
+            {
+                var dir = Path.Combine(ruleDir, kind);
+                if (!Directory.Exists(dir))
+                {
+                    continue;
+                }
+
+                foreach (var file in Directory.GetFiles(dir).OrderBy(f => f, StringComparer.Ordinal))
+                {
+                    if (!file.EndsWith(".md", StringComparison.Ordinal) && !file.EndsWith(".before", StringComparison.Ordinal))
+                    {
+                        yield return rule + "/" + kind + "/" + Path.GetFileName(file);
+                    }
+                }
+
+                foreach (var sub in Directory.GetDirectories(dir).OrderBy(f => f, StringComparer.Ordinal))
+                {
+                    var name = Path.GetFileName(sub);
+                    if (name.StartsWith(".", StringComparison.Ordinal))
+                    {
+                        foreach (var file in Directory.GetFiles(sub, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+                        {
+                            yield return rule + "/" + kind + "/" + Path.GetRelativePath(dir, file).Replace('\\', '/');
+                        }
+                    }
+                    else
+                    {
+                        yield return rule + "/" + kind + "/" + name + "/";
+                    }
+                }
+            }
+        }
+    }
+
+    public static VectorCase Load(string root)
+    {
+        var parts = root.Split('/');
+        var rule = parts[0];
+        var compliant = parts[1] == "compliant";
+        var kindDir = Path.Combine(TestPaths.Vectors, rule, parts[1]);
+        var full = Path.Combine(TestPaths.Vectors, root.TrimEnd('/'));
+        var files = new List<VectorCaseFile>();
+        if (root.EndsWith("/", StringComparison.Ordinal))
+        {
+            foreach (var file in Directory.GetFiles(full, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                if (!file.EndsWith(".before", StringComparison.Ordinal) && !file.EndsWith(".md", StringComparison.Ordinal))
+                {
+                    files.Add(LoadFile(file, Path.GetRelativePath(full, file).Replace('\\', '/'), rule));
+                }
+            }
+        }
+        else
+        {
+            files.Add(LoadFile(full, Path.GetRelativePath(kindDir, full).Replace('\\', '/'), rule));
+        }
+
+        return new VectorCase(rule, compliant, ChangeRules.Contains(rule), files);
+    }
+
+    private static VectorCaseFile LoadFile(string fullPath, string path, string rule)
+    {
+        var (text, expected) = VectorFile.Parse(File.ReadAllText(fullPath), rule);
+        var beforePath = fullPath + ".before";
+        var before = File.Exists(beforePath) ? VectorFile.Parse(File.ReadAllText(beforePath), rule).Text : null;
+        return new VectorCaseFile(path, text, expected, before);
+    }
+}

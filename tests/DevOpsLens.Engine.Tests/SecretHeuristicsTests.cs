@@ -1,0 +1,134 @@
+using DevOpsLens.Engine.Configuration;
+using DevOpsLens.Engine.Secrets;
+
+namespace DevOpsLens.Engine.Tests;
+
+public sealed class SecretHeuristicsTests
+{
+    [Theory]
+    [InlineData("password")]
+    [InlineData("Password")]
+    [InlineData("DB_PASSWORD")]
+    [InlineData("db-password")]
+    [InlineData("adminPassword")]
+    [InlineData("administrator_login_password")]
+    [InlineData("smtp.password")]
+    [InlineData("SMTP_PASS")]
+    [InlineData("passwd")]
+    [InlineData("pwd")]
+    [InlineData("ApiKey")]
+    [InlineData("API_KEY")]
+    [InlineData("api-key")]
+    [InlineData("apikey")]
+    [InlineData("x-api-key")]
+    [InlineData("APIKey")]
+    [InlineData("AccessKey")]
+    [InlineData("aws_secret_access_key")]
+    [InlineData("private_key")]
+    [InlineData("ClientSecret")]
+    [InlineData("client-secret")]
+    [InlineData("GITHUB_TOKEN")]
+    [InlineData("accessToken")]
+    [InlineData("_authToken")]
+    [InlineData("auth")]
+    [InlineData("credentials")]
+    [InlineData("ConnectionString")]
+    [InlineData("connection_string")]
+    [InlineData("SECRET_KEY")]
+    [InlineData("secret_key_base")]
+    [InlineData("JwtSigningKey")]
+    [InlineData("Payments:ApiKey")]
+    [InlineData("API_KEY_PROD")]
+    [InlineData("AZURE_DEVOPS_PAT")]
+    [InlineData("passphrase")]
+    public void Secret_names(string name) => Assert.True(SecretHeuristics.IsSecretName(name), name);
+
+    [Theory]
+    [InlineData("PasswordLength")]
+    [InlineData("MinPasswordLength")]
+    [InlineData("TokenEndpoint")]
+    [InlineData("TokenUrl")]
+    [InlineData("SecretName")]
+    [InlineData("secretRef")]
+    [InlineData("PasswordPolicy")]
+    [InlineData("tokenizer")]
+    [InlineData("passwordHash")]
+    [InlineData("password_file")]
+    [InlineData("CancellationToken")]
+    [InlineData("cancellationToken")]
+    [InlineData("nextPageToken")]
+    [InlineData("public_key")]
+    [InlineData("PublishableKey")]
+    [InlineData("access_key_id")]
+    [InlineData("AccessKeyId")]
+    [InlineData("key")]
+    [InlineData("primaryKey")]
+    [InlineData("TokenType")]
+    [InlineData("RequirePassword")]
+    [InlineData("IsTokenValid")]
+    [InlineData("author")]
+    [InlineData("bypass")]
+    [InlineData("passport")]
+    [InlineData("pass")]
+    [InlineData("keyboard")]
+    [InlineData("AuthorizationEndpoint")]
+    [InlineData("ConnectionStrings")]
+    [InlineData("monkey")]
+    public void Not_secret_names(string name) => Assert.False(SecretHeuristics.IsSecretName(name), name);
+
+    [Theory]
+    [InlineData("Xk9#mQ2vLp7wRz4t")]
+    [InlineData("P@ssw0rd2024!")]
+    [InlineData("a8f5f167f44f4964e6c998dee827110c")]
+    [InlineData("wJ2kLq9PzXh7Gd4R")]
+    [InlineData("django-insecure-3kq!9z@w^x2m7p$e")]
+    [InlineData("cGFzc3dvcmQxMjM0NTY3OA==")]
+    public void Secret_values(string value) => Assert.True(SecretHeuristics.LooksLikeSecretValue(value, RuleOptions.Default, out var reason), value + ": " + reason);
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("   ", "empty")]
+    [InlineData("<your-key>", "placeholder")]
+    [InlineData("changeme", "placeholder")]
+    [InlineData("${DB_PASSWORD}", "reference")]
+    [InlineData("%API_KEY%", "reference")]
+    [InlineData("{{ .Values.password }}", "reference")]
+    [InlineData("$(ClientSecret)", "reference")]
+    [InlineData("#{ApiKey}#", "reference")]
+    [InlineData("__ClientSecret__", "placeholder")]
+    [InlineData("xxxxxxxxxxxxxxxx", "mask")]
+    [InlineData("****************", "mask")]
+    [InlineData("your_api_key_here", "placeholder")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/Db/)", "reference")]
+    [InlineData("secretref:db-password", "reference")]
+    [InlineData("vault:secret/data/db#password", "reference")]
+    [InlineData("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "uuid")]
+    [InlineData("/run/secrets/db_password", "path")]
+    [InlineData("C:\\secrets\\db.txt", "path")]
+    [InlineData("certs/server.pem", "path")]
+    [InlineData("https://login.contoso.com/token", "url")]
+    [InlineData("1234567890", "number")]
+    [InlineData("true", "boolean")]
+    [InlineData("DB_PASSWORD", "name")]
+    [InlineData("orders-db-password", "name")]
+    [InlineData("Enter your password here", "prose")]
+    [InlineData("test-password", "test value")]
+    [InlineData("example-token-value", "placeholder")]
+    [InlineData("sk_test_4eC39HqLyjWDarjtT1zdp7dc", "test key")]
+    [InlineData("development", "word")]
+    [InlineData("data:image/png;base64,iVBORw0KGgoAAAANSUhEUg", "data uri")]
+    [InlineData("short", "length")]
+    public void Non_secret_values(string value, string why)
+    {
+        Assert.False(SecretHeuristics.LooksLikeSecretValue(value, RuleOptions.Default, out var reason), value + " (" + why + ")");
+        Assert.False(string.IsNullOrEmpty(reason));
+    }
+
+    [Fact]
+    public void Min_entropy_option_raises_the_bar()
+    {
+        var strict = new RuleOptions(new Dictionary<string, string> { ["devopslens.DL1005.min_entropy"] = "4.5" });
+        Assert.True(SecretHeuristics.LooksLikeSecretValue("a8f5f167f44f4964e6c998dee827110c", RuleOptions.Default, out _));
+        Assert.False(SecretHeuristics.LooksLikeSecretValue("a8f5f167f44f4964e6c998dee827110c", strict, out _));
+    }
+}

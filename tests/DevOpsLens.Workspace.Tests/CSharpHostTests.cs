@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using DevOpsLens.Engine.Catalog;
+using DevOpsLens.Engine.Findings;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DevOpsLens.Workspace.Tests;
+
+/// <summary>A stand-in for the product analyzers: DL2003 on every Console.WriteLine call, reading an option through the options provider.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ConsoleCallAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("DL2003", "Console output", "Console.{0} writes to stdout", "Observability", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSyntaxNodeAction(
+            c =>
+            {
+                var invocation = (InvocationExpressionSyntax)c.Node;
+                if (invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "Console" } } member)
+                {
+                    var options = c.Options.AnalyzerConfigOptionsProvider.GetOptions(c.Node.SyntaxTree);
+                    if (options.TryGetValue("test_marker", out var marker) && marker == "skip")
+                    {
+                        return;
+                    }
+
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, invocation.GetLocation(), member.Name.Identifier.Text));
+                }
+            },
+            SyntaxKind.InvocationExpression);
+    }
+}
+
+public sealed class CSharpHostTests
+{
+    private static WorkspaceAnalyzer Create(string root) =>
+        new(root, new WorkspaceOptions { Rules = new RuleRegistry([new FakeSecretRule()]), Analyzers = [new ConsoleCallAnalyzer()] });
+
+    private const string Program = "class P\n{\n    static void Main()\n    {\n        System.Console.WriteLine(\"a\");\n        Console.WriteLine(\"b\"); // devopslens-ignore DL2003: demo output\n#pragma warning disable DL2003\n        Console.Write(\"c\");\n#pragma warning restore DL2003\n        var key = \"FAKESECRET\";\n    }\n}\n";
+
+    [Fact]
+    public async Task Analyzer_diagnostics_become_findings_with_suppressions()
+    {
+        using var dir = new TempDir();
+        dir.Write("svc/Svc.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>");
+        dir.Write("svc/Program.cs", Program);
+        var result = await Create(dir.Path).ScanAsync(new ScanRequest(), null, CancellationToken.None);
+
+        var console = result.Findings.Where(f => f.RuleId == "DL2003").ToList();
+        Assert.Equal(2, console.Count);
+        Assert.Equal([5, 7], console.Select(f => f.Start.Line));
+        Assert.Equal(SuppressionKind.InlineComment, console[0].Suppression);
+        Assert.Equal(SuppressionKind.Pragma, console[1].Suppression);
+        Assert.All(console, f => Assert.Equal("svc/Program.cs", f.Path));
+        Assert.All(console, f => Assert.NotNull(f.Fingerprint));
+
+        // The engine rule still runs on C# for rules no analyzer reports.
+        Assert.Single(result.Findings, f => f.RuleId == "DL1001" && f.Path == "svc/Program.cs");
+    }
+
+    [Fact]
+    public async Task Editorconfig_severity_and_options_reach_the_analyzers()
+    {
+        using var dir = new TempDir();
+        dir.Write(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.DL2003.severity = error\n[skip/*.cs]\ntest_marker = skip\n");
+        dir.Write("a/Program.cs", "class A { void M() { Console.WriteLine(1); } }\n");
+        dir.Write("skip/Program.cs", "class B { void M() { Console.WriteLine(1); } }\n");
+        var result = await Create(dir.Path).ScanAsync(new ScanRequest(), null, CancellationToken.None);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("a/Program.cs", finding.Path);
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+
+    [Fact]
+    public async Task Document_analysis_replaces_the_file_in_the_cached_project()
+    {
+        using var dir = new TempDir();
+        dir.Write("svc/Svc.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        dir.Write("svc/Other.cs", "class O { void M() { Console.WriteLine(1); } }\n");
+        var path = dir.Write("svc/Program.cs", "class P { }\n");
+        var workspace = Create(dir.Path);
+
+        var clean = await workspace.AnalyzeDocumentAsync(path, "class P { }\n", CancellationToken.None);
+        Assert.Empty(clean);
+        var edited = await workspace.AnalyzeDocumentAsync(path, "class P { void M() { Console.Write(2); } }\n", CancellationToken.None);
+        var finding = Assert.Single(edited);
+        Assert.Equal("svc/Program.cs", finding.Path);
+        Assert.Equal("DL2003", finding.RuleId);
+    }
+
+    [Fact]
+    public async Task Findings_match_between_scan_and_document_analysis()
+    {
+        using var dir = new TempDir();
+        dir.Write("svc/Svc.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        var path = dir.Write("svc/Program.cs", Program);
+        var workspace = Create(dir.Path);
+        var scan = await workspace.ScanAsync(new ScanRequest(), null, CancellationToken.None);
+        var document = await workspace.AnalyzeDocumentAsync(path, Program, CancellationToken.None);
+        Assert.Equal(
+            scan.Findings.Select(f => (f.RuleId, f.Path, f.Range, f.Fingerprint, f.Suppression)),
+            document.Select(f => (f.RuleId, f.Path, f.Range, f.Fingerprint, f.Suppression)));
+    }
+}

@@ -1,0 +1,5 @@
+// Ports come from Kestrel endpoints in appsettings.json.
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.MapGet("/", () => "ok");
+app.Run();

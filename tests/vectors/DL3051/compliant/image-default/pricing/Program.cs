@@ -1,0 +1,5 @@
+// No port configuration: the .NET 8 image default (8080) applies.
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.MapGet("/", () => "ok");
+app.Run();
