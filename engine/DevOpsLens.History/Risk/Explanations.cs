@@ -46,6 +46,13 @@ internal static class Explanations
         return factors;
     }
 
+    public static string DescribeSecrets(IReadOnlyList<ChangeSecretFinding> findings)
+    {
+        var first = findings[0];
+        var more = findings.Count > 1 ? $" and {findings.Count - 1} more" : "";
+        return $"adds {(findings.Count == 1 ? "a possible secret" : $"{findings.Count} possible secrets")}: {first.RuleId} {first.Provider} in {first.Path}{more}";
+    }
+
     private static bool IsSet(int index, ChangeMetrics m) => FeatureSet.Names[index] switch
     {
         "touches_deployment" => m.TouchesDeployment,
