@@ -35,6 +35,7 @@ public sealed class ChangeRiskServiceTests
         Assert.Equal(ResolvedModel.DefaultDescription, result.ModelDescription);
         Assert.InRange(result.Score, 1, 100);
         Assert.Equal(4, result.Files.Count);
+        Assert.Equal(Path.GetFullPath(t.Root).TrimEnd('/') + "/", result.RepositoryRoot);
         Assert.Equal(641, result.Metrics.LA);
         Assert.Equal(4, result.Metrics.NS);
         Assert.True(result.Metrics.TouchesDeployment);
@@ -43,6 +44,37 @@ public sealed class ChangeRiskServiceTests
         Assert.True(la.Contribution > 0);
         Assert.Contains(result.Factors, f => f.Description.StartsWith("modifies the Kubernetes deployment (k8s/deployment.yaml)", StringComparison.Ordinal));
         Assert.Equal(result.Files.OrderByDescending(f => f.Score).Select(f => f.Path), result.Files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public async Task Secret_added_by_the_change_is_named_without_its_value()
+    {
+        using var t = SmallHistory();
+        // Assembled at run time so this source file itself holds no connection string with a password.
+        var value = string.Concat("Vq8#mZ2", "!kR4pLw9x");
+        var connection = "Server=tcp:contoso-sql.database.windows.net,1433;Initial Catalog=orders;User ID=orders_app;" + "Pass" + "word=" + value + ";Encrypt=True;";
+        t.Write("api/appsettings.json", "{\n  \"ConnectionStrings\": {\n    \"Orders\": \"" + connection + "\"\n  }\n}\n");
+
+        var result = await Service.ScoreWorkingChangeAsync(t.Root, CancellationToken.None);
+
+        Assert.Equal(1, result.Metrics.NewSecretFindings);
+        var factor = Assert.Single(result.Factors, f => f.Name == "new_secrets");
+        Assert.StartsWith("adds a possible secret: DL1003", factor.Description, StringComparison.Ordinal);
+        Assert.Contains("api/appsettings.json", factor.Description);
+        Assert.DoesNotContain(value, factor.Description);
+        Assert.Equal(0, factor.Contribution);
+    }
+
+    [Fact]
+    public async Task Change_without_secrets_reports_none()
+    {
+        using var t = SmallHistory();
+        t.Write("api/appsettings.json", "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } } }\n");
+
+        var result = await Service.ScoreWorkingChangeAsync(t.Root, CancellationToken.None);
+
+        Assert.Equal(0, result.Metrics.NewSecretFindings);
+        Assert.DoesNotContain(result.Factors, f => f.Name == "new_secrets");
     }
 
     [Fact]

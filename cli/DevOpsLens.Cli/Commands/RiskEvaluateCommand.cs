@@ -115,7 +115,7 @@ internal static class RiskEvaluateCommand
         JsonSerializer.Serialize(new { protocol = options, projects, mean = Means(projects) }, RiskReportWriter.Json);
 
     /// <summary>Mean of each metric per method over the evaluated projects.</summary>
-    internal static List<(string Method, double Auc, double F1, double Popt, double RecallAt20)> Means(List<ProjectEvaluation> projects)
+    internal static List<MethodMean> Means(List<ProjectEvaluation> projects)
     {
         var done = projects.Where(p => p.Skipped is null).ToList();
         if (done.Count == 0)
@@ -126,7 +126,7 @@ internal static class RiskEvaluateCommand
         return done[0].Methods.Select(m => m.Method).Select(method =>
         {
             var rows = done.Select(p => p.Methods.First(x => x.Method == method)).ToList();
-            return (method, rows.Average(r => r.Auc.Value), rows.Average(r => r.F1.Value), rows.Average(r => r.Popt.Value), rows.Average(r => r.RecallAt20.Value));
+            return new MethodMean(method, rows.Average(r => r.Auc.Value), rows.Average(r => r.F1.Value), rows.Average(r => r.Popt.Value), rows.Average(r => r.RecallAt20.Value));
         }).ToList();
     }
 
@@ -165,6 +165,8 @@ internal static class RiskEvaluateCommand
 
         return b.ToString();
     }
+
+    internal sealed record MethodMean(string Method, double Auc, double F1, double Popt, double RecallAt20);
 
     private static string Format(Estimate e) => double.IsNaN(e.Value) ? "n/a" : $"{e.Value.ToString("0.000", C)} [{e.Low.ToString("0.000", C)}-{e.High.ToString("0.000", C)}]";
 }

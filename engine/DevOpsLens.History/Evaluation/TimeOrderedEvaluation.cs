@@ -91,7 +91,7 @@ public static class TimeOrderedEvaluation
                 TestCount = test.Count,
                 TrainPositives = train.Count(s => s.Label),
                 TestPositives = test.Count(s => s.Label),
-                Skipped = $"too few labelled changes for a time-ordered evaluation ({samples.Count} changes, {samples.Count(s => s.Label)} bug-inducing; need at least {options.MinExamples} and both classes in every part)",
+                Skipped = $"too few labelled changes for a time-ordered evaluation ({samples.Count} usable change{(samples.Count == 1 ? "" : "s")}, {samples.Count(s => s.Label)} bug-inducing; need at least {options.MinExamples} and both classes in every part)",
             };
         }
 

@@ -138,12 +138,10 @@ public static class SzzLabeler
                 }
             }
         }
-        catch (LibGit2SharpException)
+        catch (Exception ex) when (ex is LibGit2SharpException or ArgumentOutOfRangeException)
         {
-            // Missing objects (a shallow boundary, corruption): this fix labels nothing rather than failing the run.
-        }
-        catch (ArgumentOutOfRangeException)
-        {
+            // Missing objects (a shallow boundary, corruption) or a blame range past the file's end: this fix
+            // labels nothing rather than failing the run.
         }
 
         return result.Order(StringComparer.Ordinal).ToArray();

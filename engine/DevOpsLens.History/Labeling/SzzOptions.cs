@@ -30,7 +30,16 @@ public sealed record SzzOptions
 public sealed class FixClassifier
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
-    private static readonly Regex IssueReference = new(@"(?:^|[\s(\[])#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b", RegexOptions.CultureInvariant, MatchTimeout);
+    private static readonly Regex IssueReference = new(@"(?:^|[\s(\[])#\d+\b|\b(?<key>[A-Z][A-Z0-9]+)-\d+\b", RegexOptions.CultureInvariant, MatchTimeout);
+
+    /// <summary>GitHub's squash-merge suffix "(#123)" names the pull request, not an issue: every commit of such repositories has one.</summary>
+    private static readonly Regex PullRequestSuffix = new(@"\(#\d+\)[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, MatchTimeout);
+
+    /// <summary>Standards and encodings that look like issue keys (UTF-8, SHA-256, RFC-7231).</summary>
+    private static readonly HashSet<string> NotIssueKeys = new(StringComparer.Ordinal)
+    {
+        "UTF", "SHA", "ISO", "RFC", "HTTP", "TLS", "SSL", "AES", "RSA", "ECMA", "IEEE", "ES", "PEP", "MD", "CP", "WIN", "ANSI", "UCS", "HMAC", "PKCS", "CRC", "IPV", "NET",
+    };
     private static readonly Regex MergeOfPullRequest = new(@"^Merge (pull request|branch|remote-tracking branch)\b", RegexOptions.CultureInvariant, MatchTimeout);
 
     private readonly Regex _keywords;
@@ -54,11 +63,25 @@ public sealed class FixClassifier
 
         try
         {
-            return _keywords.IsMatch(message) || (_issueReferences && IssueReference.IsMatch(message));
+            return _keywords.IsMatch(message) || (_issueReferences && HasIssueReference(message));
         }
         catch (RegexMatchTimeoutException)
         {
             return false;
         }
+    }
+
+    private static bool HasIssueReference(string message)
+    {
+        var text = PullRequestSuffix.Replace(message, "");
+        foreach (Match match in IssueReference.Matches(text))
+        {
+            if (!match.Groups["key"].Success || !NotIssueKeys.Contains(match.Groups["key"].Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -66,12 +66,9 @@ internal sealed class HistoryCache
                 }
             }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            result.Clear();
-        }
-        catch (UnauthorizedAccessException)
-        {
+            // An unreadable cache is the same as no cache: everything is mined again.
             result.Clear();
         }
 
@@ -96,12 +93,9 @@ internal sealed class HistoryCache
 
             File.AppendAllText(Path.Combine(_directory, fileName), builder.ToString(), new UTF8Encoding(false));
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A read-only checkout still gets a score; it just mines again next time.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

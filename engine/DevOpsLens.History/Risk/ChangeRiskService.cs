@@ -116,19 +116,19 @@ public sealed class ChangeRiskService
             var cacheDirectory = request.CacheDirectory ?? Path.Combine(repo.Info.Path, "devopslens", "cache");
             var change = request.Source switch
             {
-                ChangeSource.WorkingTree => WorkingChange(repo, staged: false),
-                ChangeSource.Staged => WorkingChange(repo, staged: true),
-                ChangeSource.Range => RangeChange(repo, request.Base, request.Head),
-                ChangeSource.Commit => CommitChange(repo, request.Commit, cacheDirectory),
+                ChangeSource.WorkingTree => WorkingChange(repo, staged: false, ct),
+                ChangeSource.Staged => WorkingChange(repo, staged: true, ct),
+                ChangeSource.Range => RangeChange(repo, request.Base, request.Head, ct),
+                ChangeSource.Commit => CommitChange(repo, request.Commit, cacheDirectory, ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(request)),
             };
             if (change.Error is not null)
             {
-                return Unscored(resolved, change.Error, change.Subject, change.ErrorOutcome);
+                return Unscored(resolved, change.Error, change.Subject, change.ErrorOutcome) with { RepositoryRoot = repo.Info.WorkingDirectory ?? repo.Info.Path };
             }
 
             var (state, warnings) = Replay(repo, change.HistoryTip, change.StopBefore, cacheDirectory, request.Progress, ct);
-            return Evaluate(resolved, change, state, warnings);
+            return Evaluate(resolved, change, state, warnings) with { RepositoryRoot = repo.Info.WorkingDirectory ?? repo.Info.Path };
         }
         catch (OperationCanceledException)
         {
@@ -152,6 +152,7 @@ public sealed class ChangeRiskService
         messages.AddRange(warnings);
         var files = change.Files.Where(f => !f.Path.StartsWith(ToolFolder, StringComparison.Ordinal)).ToList();
         var (metrics, details) = state.Measure(files, change.Author, change.Time, change.IsFix);
+        metrics = metrics with { NewSecretFindings = change.Secrets.Count };
         if (files.Count == 0)
         {
             messages.Add("no changed files: nothing to score");
@@ -179,6 +180,10 @@ public sealed class ChangeRiskService
         var vector = FeatureSet.Vectorize(metrics);
         var probability = model.Predict(vector);
         var factors = Explanations.Build(model.Contributions(vector), metrics, details, model.Card);
+        if (change.Secrets.Count > 0)
+        {
+            factors.Add(new RiskFactor("new_secrets", Explanations.DescribeSecrets(change.Secrets) + " (not weighted by the model; run devopslens check)", 0));
+        }
         var fileRisks = new List<FileRisk>(files.Count);
         foreach (var (file, index) in files.Select((f, i) => (f, i)))
         {
@@ -244,7 +249,7 @@ public sealed class ChangeRiskService
         return (state, warnings);
     }
 
-    private static PendingChange WorkingChange(Repository repo, bool staged)
+    private static PendingChange WorkingChange(Repository repo, bool staged, CancellationToken ct)
     {
         if (repo.Info.IsBare)
         {
@@ -255,6 +260,7 @@ public sealed class ChangeRiskService
         var targets = staged ? DiffTargets.Index : DiffTargets.Index | DiffTargets.WorkingDirectory;
         using var patch = repo.Diff.Compare<Patch>(head?.Tree, targets, null, null, HistoryMiner.DiffOptions);
         var files = HistoryMiner.ToFileChanges(patch, out _);
+        var secrets = ChangeSecrets.Scan(patch, ct);
         var email = repo.Config.Get<string>("user.email")?.Value;
         var name = repo.Config.Get<string>("user.name")?.Value;
         var author = email is null && name is null
@@ -262,10 +268,10 @@ public sealed class ChangeRiskService
             : HistoryMiner.AuthorKey(email, name);
         var what = staged ? "staged changes" : "working tree";
         var subject = head is null ? $"{what} (no commits yet)" : $"{what} vs HEAD ({head.Sha[..7]}{(repo.Info.IsHeadDetached ? ", detached" : "")})";
-        return new PendingChange(files, author, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), false, head, null, subject, null);
+        return new PendingChange(files, author, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), false, head, null, subject, null) { Secrets = secrets };
     }
 
-    private PendingChange RangeChange(Repository repo, string? baseRef, string? headRef)
+    private PendingChange RangeChange(Repository repo, string? baseRef, string? headRef, CancellationToken ct)
     {
         var head = repo.Lookup<Commit>(headRef ?? "HEAD");
         if (head is null)
@@ -300,13 +306,14 @@ public sealed class ChangeRiskService
         var mergeBase = repo.ObjectDatabase.FindMergeBase(@base, head) ?? @base;
         using var patch = repo.Diff.Compare<Patch>(mergeBase.Tree, head.Tree, HistoryMiner.DiffOptions);
         var files = HistoryMiner.ToFileChanges(patch, out _);
+        var secrets = ChangeSecrets.Scan(patch, ct);
         var isFix = repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = head, ExcludeReachableFrom = mergeBase })
             .Any(c => c.Parents.Count() < 2 && _fixes.IsFix(c.Message));
         var subject = $"{baseName}...{headRef ?? "HEAD"} ({mergeBase.Sha[..7]}..{head.Sha[..7]})";
-        return new PendingChange(files, HistoryMiner.AuthorKey(head.Author.Email, head.Author.Name), head.Author.When.ToUnixTimeSeconds(), isFix, mergeBase, null, subject, null);
+        return new PendingChange(files, HistoryMiner.AuthorKey(head.Author.Email, head.Author.Name), head.Author.When.ToUnixTimeSeconds(), isFix, mergeBase, null, subject, null) { Secrets = secrets };
     }
 
-    private PendingChange CommitChange(Repository repo, string? spec, string cacheDirectory)
+    private PendingChange CommitChange(Repository repo, string? spec, string cacheDirectory, CancellationToken ct)
     {
         var commit = spec is null ? null : repo.Lookup<Commit>(spec);
         if (commit is null)
@@ -315,21 +322,18 @@ public sealed class ChangeRiskService
         }
 
         var record = new HistoryCache(cacheDirectory).LoadCommits().GetValueOrDefault(commit.Sha) ?? HistoryMiner.MineCommit(repo, commit);
-        var files = record.Files;
-        if (record.IsMerge)
-        {
-            // Merges are left out of mining; scored on request, they count as their diff against the first parent.
-            using var patch = repo.Diff.Compare<Patch>(commit.Parents.First().Tree, commit.Tree, HistoryMiner.DiffOptions);
-            files = HistoryMiner.ToFileChanges(patch, out _);
-        }
-
         if (record.Error is not null)
         {
             return PendingChange.Failed($"commit {commit.Sha[..7]} could not be read: {record.Error}", commit.Sha[..7], ChangeRiskOutcome.Unreadable);
         }
 
+        // Merges are left out of mining; scored on request, they count as their diff against the first parent.
+        using var patch = repo.Diff.Compare<Patch>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree, HistoryMiner.DiffOptions);
+        var files = record.IsMerge ? HistoryMiner.ToFileChanges(patch, out _) : record.Files;
+        var secrets = ChangeSecrets.Scan(patch, ct);
+
         var subject = $"commit {commit.Sha[..7]} {commit.MessageShort}";
-        return new PendingChange(files, record.Author, record.Time, !record.IsMerge && _fixes.IsFix(record.Message), commit, commit.Sha, subject, null);
+        return new PendingChange(files, record.Author, record.Time, !record.IsMerge && _fixes.IsFix(record.Message), commit, commit.Sha, subject, null) { Secrets = secrets };
     }
 
     private static ChangeRiskResult Unscored(ResolvedModel model, string message, string subject, ChangeRiskOutcome outcome) => new()
@@ -371,6 +375,8 @@ public sealed class ChangeRiskService
         string? Error,
         ChangeRiskOutcome ErrorOutcome = ChangeRiskOutcome.UnknownRevision)
     {
+        public IReadOnlyList<ChangeSecretFinding> Secrets { get; init; } = Array.Empty<ChangeSecretFinding>();
+
         public static PendingChange Failed(string error, string subject, ChangeRiskOutcome outcome = ChangeRiskOutcome.UnknownRevision) =>
             new(Array.Empty<FileChange>(), "", 0, false, null, null, subject, error, outcome);
     }

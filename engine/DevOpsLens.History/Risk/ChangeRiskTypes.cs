@@ -61,7 +61,7 @@ public readonly record struct MiningProgress(int Done, int Total, string Phase);
 /// <param name="Contribution">Points on the 0–100 scale this factor adds (negative: lowers the risk).</param>
 public sealed record RiskFactor(string Name, string Description, double Contribution);
 
-/// <summary>The risk of one changed file, scored as if the file were changed on its own.</summary>
+/// <summary>The risk of one changed file, scored as if the file were changed on its own. <c>Path</c> is relative to <see cref="ChangeRiskResult.RepositoryRoot"/>, with '/' separators.</summary>
 public sealed record FileRisk(string Path, int Score, int LinesAdded, int LinesDeleted, IReadOnlyList<RiskFactor> Factors);
 
 /// <summary>The change metrics (Kamei et al. 2013) and DevOps signals the score was computed from. Definitions: docs/risk-model.md.</summary>
@@ -92,6 +92,9 @@ public sealed record ChangeMetrics
 
     /// <summary>Share (0–1) of changed files that are tests.</summary>
     public double TestShare { get; init; }
+
+    /// <summary>Secret findings (DL1001–DL1005) on lines the change adds. Reported, not a model input.</summary>
+    public int NewSecretFindings { get; init; }
 
     public static ChangeMetrics Empty { get; } = new();
 }
@@ -137,6 +140,9 @@ public sealed record ChangeRiskResult
 
     /// <summary>Why something fell back or could not be done (shallow clone, no git repository, corrupt model file); null when all went well.</summary>
     public string? Message { get; init; }
+
+    /// <summary>The repository's working directory (or git folder when bare): <see cref="FileRisk.Path"/> is relative to it. Null when no repository was found.</summary>
+    public string? RepositoryRoot { get; init; }
 
     /// <summary>What was scored, e.g. "working tree vs HEAD (3f2a1b9)".</summary>
     public string Subject { get; init; } = "";

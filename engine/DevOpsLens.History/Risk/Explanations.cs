@@ -46,6 +46,13 @@ internal static class Explanations
         return factors;
     }
 
+    public static string DescribeSecrets(IReadOnlyList<ChangeSecretFinding> findings)
+    {
+        var first = findings[0];
+        var more = findings.Count > 1 ? $" and {findings.Count - 1} more" : "";
+        return $"adds {(findings.Count == 1 ? "a possible secret" : $"{findings.Count} possible secrets")}: {first.RuleId} {first.Provider} in {first.Path}{more}";
+    }
+
     private static bool IsSet(int index, ChangeMetrics m) => FeatureSet.Names[index] switch
     {
         "touches_deployment" => m.TouchesDeployment,
@@ -61,20 +68,21 @@ internal static class Explanations
         var c = CultureInfo.InvariantCulture;
         string N(double v) => v.ToString("#,0", c);
         string Files(double n) => n == 1 ? "1 file" : N(n) + " files";
+        string Lines(double n) => n == 1 ? "1 line" : N(n) + " lines";
         string Changes(double n) => n == 1 ? "1 earlier change" : N(n) + " earlier changes";
         var onlyNew = m.LT == 0 && m.NUC == 0;
         string First(IReadOnlyList<string> paths) => paths.Count == 0 ? "" : $" ({paths[0]}{(paths.Count > 1 ? $" and {paths.Count - 1} more" : "")})";
         return FeatureSet.Names[index] switch
         {
-            "la" => m.NS > 1 ? $"adds {N(m.LA)} lines across {N(m.NS)} subsystems"
-                : m.NF > 1 ? $"adds {N(m.LA)} lines across {Files(m.NF)}"
-                : $"adds {N(m.LA)} lines",
-            "ld" => $"deletes {N(m.LD)} lines",
+            "la" => m.NS > 1 ? $"adds {Lines(m.LA)} across {N(m.NS)} subsystems"
+                : m.NF > 1 ? $"adds {Lines(m.LA)} across {Files(m.NF)}"
+                : $"adds {Lines(m.LA)}",
+            "ld" => m.LD == 0 ? "deletes no lines" : $"deletes {Lines(m.LD)}",
             "ns" => m.NS == 1 ? "stays within one subsystem" : $"spans {N(m.NS)} subsystems (top-level folders)",
             "nd" => m.ND == 1 ? "stays within one directory" : $"touches {N(m.ND)} directories",
             "nf" => $"changes {Files(m.NF)}",
             "entropy" => m.NF <= 1 ? "concentrates the change in one file" : $"spreads the change over {Files(m.NF)} (entropy {m.Entropy.ToString("0.00", c)})",
-            "lt" => m.LT == 0 ? "only adds new files" : $"touches files that had {N(m.LT)} lines before",
+            "lt" => m.LT == 0 ? "only adds new files" : $"touches files that had {Lines(m.LT)} before",
             "fix" => m.FIX > 0 ? "is a bug fix (fixes are often fixed again)" : "is not a bug fix",
             "ndev" => m.NDEV == 0 ? (onlyNew ? "only adds new files" : "touches no file other developers changed") : $"touches files changed by {N(m.NDEV)} developer{(m.NDEV == 1 ? "" : "s")} before",
             "age" => onlyNew ? "only adds new files"
