@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end in real VS Code: code-server 4.100.3 driven by headless Debian chromium (playwright-core).
 # Installs the DevOpsLens .vsix, opens a folder with a planted token, and checks that (1) the extension
-# installed, (2) the squiggle appears, (3) the Problems panel lists DL1001; saves a screenshot under
+# installed, (2) the squiggle appears, (3) the Problems panel lists DL1001, (4) the closed C# file found by
+# the workspace scan is listed too; saves a screenshot under
 # artifacts/vscode-e2e/. Usage: eng/ci.d/vscode.sh RESULTS_DIR (writes RESULTS_DIR/vscode.counts).
 set -uo pipefail
 results="${1:?results dir}"
@@ -12,7 +13,7 @@ shots="$root/artifacts/vscode-e2e"
 mkdir -p "$host" "$shots"
 passed=0; failed=0
 finish() { echo "$passed $failed 0" > "$results/vscode.counts"; echo "vscode: $passed passed, $failed failed"; }
-fail_all() { echo "vscode: $1"; failed=$((failed + 3 - passed)); finish; exit 1; }
+fail_all() { echo "vscode: $1"; failed=$((failed + 4 - passed)); finish; exit 1; }
 
 need=()
 for p in libkrb5-dev ripgrep chromium; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
@@ -56,6 +57,7 @@ mkdir -p "$data/User" "$exts"
 cat > "$data/User/settings.json" <<JSON
 {
   "devopslens.serverPath": "$dll",
+  "devopslens.trace.server": "messages",
   "security.workspace.trust.enabled": false,
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
@@ -87,9 +89,10 @@ done
 
 shot="$shots/problems.png"
 probe="$(PLAYWRIGHT_CORE="$host/node_modules/playwright-core" timeout 240 node "$root/clients/vscode/e2e/probe.js" \
-  "http://127.0.0.1:$port/?folder=$fixture" deploy.yaml "$shot" "$work/chromium" | tail -1)"
+  "http://127.0.0.1:$port/?folder=$fixture" deploy.yaml "$shot" "$work/chromium" GitHubClientFactory.cs | tail -1)"
 echo "vscode: probe: $probe"
 cp "$work/code-server.log" "$shots/code-server.log" 2>/dev/null
+rm -rf "$shots/logs"; cp -r "$data/logs" "$shots/logs" 2>/dev/null
 if node -e 'process.exit(JSON.parse(process.argv[1]).squiggle ? 0 : 1)' "$probe" 2>/dev/null; then
   echo "vscode: squiggle ok"; passed=$((passed + 1))
 else
@@ -99,6 +102,11 @@ if node -e 'process.exit(JSON.parse(process.argv[1]).problems.some(p => p.includ
   echo "vscode: Problems panel lists DL1001 ok"; passed=$((passed + 1))
 else
   echo "vscode: DL1001 missing from the Problems panel"; failed=$((failed + 1))
+fi
+if node -e 'process.exit(JSON.parse(process.argv[1]).problems.some(p => p.includes("GitHubClientFactory.cs")) ? 0 : 1)' "$probe" 2>/dev/null; then
+  echo "vscode: closed C# file from the workspace scan listed ok"; passed=$((passed + 1))
+else
+  echo "vscode: the closed C# file is missing from the Problems panel"; failed=$((failed + 1))
 fi
 [ -f "$shot" ] && echo "vscode: screenshot $shot"
 finish

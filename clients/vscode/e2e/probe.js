@@ -1,11 +1,11 @@
 // Drives real VS Code (code-server) in headless Debian chromium: opens the fixture folder, clicks the YAML file
 // with the planted token in the Explorer, waits for the DevOpsLens squiggle, reads the Problems panel and
 // saves a screenshot. Prints one JSON line: {squiggle, problems:[…], screenshot}.
-// Usage: node probe.js URL FILE_NAME SCREENSHOT_PATH PROFILE_DIR
+// Usage: node probe.js URL FILE_NAME SCREENSHOT_PATH PROFILE_DIR [CLOSED_FILE_NAME]
 'use strict';
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || 'playwright-core');
 
-const [url, fileName, screenshot, profile] = process.argv.slice(2);
+const [url, fileName, screenshot, profile, closedFile] = process.argv.slice(2);
 
 async function main() {
   const context = await chromium.launchPersistentContext(profile, {
@@ -37,6 +37,14 @@ async function main() {
       await markers.first().waitFor({ state: 'visible', timeout: 30000 });
     } catch (e) {
       result.problemsError = String(e).split('\n')[0];
+    }
+    // Closed files arrive from the server's workspace scan (workspace/diagnostic) a few seconds later.
+    if (closedFile) {
+      try {
+        await page.locator(`.markers-panel .monaco-list-row[aria-label*="${closedFile}"]`).first().waitFor({ state: 'visible', timeout: 90000 });
+      } catch (e) {
+        result.closedError = String(e).split('\n')[0];
+      }
     }
     result.problems = (await markers.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     await page.waitForTimeout(500);
