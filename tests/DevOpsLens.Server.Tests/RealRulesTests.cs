@@ -40,6 +40,34 @@ public sealed class RealRulesTests
         Assert.Equal(4, d.EnumerateArray().First(x => x.GetProperty("code").GetString() == "DL1001").GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
     }
 
+    [Fact]
+    public async Task Csharp_code_action_offers_the_analyzers_code_fix_as_a_text_edit()
+    {
+        using var dir = new TempDir();
+        dir.Write("src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+        await using var lsp = LspHarness.Start(analysis: root => WorkspaceAnalysisService.Create(root, new Workspace.WorkspaceOptions { FixSources = new Workspace.IFixSource[] { new RoslynCodeFixSource() } }));
+        await lsp.InitializeAsync(dir.Path);
+        var uri = dir.Uri("src/Api/GitHubClient.cs");
+        var token = GitHubToken("csharpFieldBodyForTheFixTest03");
+        var code = "namespace Api;\n\ninternal sealed class GitHubClient\n{\n    private static readonly string Token = \"" + token + "\";\n\n    public string Header() => \"token \" + Token;\n}\n";
+        await lsp.OpenAsync(uri, code, languageId: "csharp");
+        var diagnostics = await lsp.DiagnosticsAsync(uri, x => JsonAssert.HasCode(x, "DL1001"));
+        var diagnostic = diagnostics.EnumerateArray().First(x => x.GetProperty("code").GetString() == "DL1001");
+
+        var actions = await lsp.RequestAsync("textDocument/codeAction", new System.Text.Json.Nodes.JsonObject
+        {
+            ["textDocument"] = LspHarness.Doc(uri),
+            ["range"] = System.Text.Json.Nodes.JsonNode.Parse(diagnostic.GetProperty("range").GetRawText()),
+            ["context"] = new System.Text.Json.Nodes.JsonObject { ["diagnostics"] = new System.Text.Json.Nodes.JsonArray(System.Text.Json.Nodes.JsonNode.Parse(diagnostic.GetRawText())) },
+        });
+        var fix = actions.EnumerateArray().First();
+        Assert.StartsWith("Read the secret from", fix.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var edits = fix.GetProperty("edit").GetProperty("changes").GetProperty(uri);
+        var newText = string.Concat(edits.EnumerateArray().Select(e => e.GetProperty("newText").GetString()));
+        Assert.DoesNotContain(token, newText, StringComparison.Ordinal);
+        Assert.Contains("Environment.GetEnvironmentVariable", newText, StringComparison.Ordinal);
+    }
+
     /// <summary>GitHub's classic token format with its CRC32 checksum (the scanner rejects hand-made fakes).</summary>
     private static string GitHubToken(string body30)
     {
