@@ -104,7 +104,7 @@ public sealed class CodeActionTests
         using var dir = new TempDir();
         await using var lsp = LspHarness.Start();
         await lsp.InitializeAsync(dir.Path);
-        var code = await JsonAssert.ErrorCodeAsync(() => lsp.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = "devopslens.addToBaseline", ["arguments"] = new JsonArray(42) }));
+        var code = await JsonAssert.ErrorCodeAsync(() => lsp.RequestAsync("workspace/executeCommand", new JsonObject { ["command"] = "devopslens.server.addToBaseline", ["arguments"] = new JsonArray(42) }));
         Assert.Equal(-32602, code);
     }
 

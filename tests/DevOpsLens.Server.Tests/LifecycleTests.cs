@@ -18,7 +18,7 @@ public sealed class LifecycleTests
         Assert.Equal(2, caps.GetProperty("textDocumentSync").GetProperty("change").GetInt32());
         Assert.True(caps.GetProperty("hoverProvider").GetBoolean());
         Assert.False(caps.TryGetProperty("diagnosticProvider", out _));
-        Assert.Contains("devopslens.addToBaseline", caps.GetProperty("executeCommandProvider").GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains("devopslens.server.addToBaseline", caps.GetProperty("executeCommandProvider").GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("devopslens", result.GetProperty("serverInfo").GetProperty("name").GetString());
         Assert.Equal(0, await lsp.ShutdownAndExitAsync());
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DevOpsLens.Server;
 using DevOpsLens.Server.Analysis;
 using DevOpsLens.Server.Risk;
+using DevOpsLens.Workspace;
 
 namespace DevOpsLens.Cli.Commands;
 
@@ -25,7 +26,7 @@ internal static class LspCommand
             Console.SetOut(stderr);
             var options = new LanguageServerOptions
             {
-                AnalysisFactory = root => WorkspaceAnalysisService.Create(root),
+                AnalysisFactory = root => WorkspaceAnalysisService.Create(root, new WorkspaceOptions { FixSources = new IFixSource[] { new RoslynCodeFixSource() } }),
                 RiskFactory = root => root is null ? new NoModelChangeRiskProvider() : new HistoryChangeRiskProvider(root),
                 Log = stderr,
             };

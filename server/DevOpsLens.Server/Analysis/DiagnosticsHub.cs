@@ -203,6 +203,7 @@ internal sealed class DiagnosticsHub
         Interlocked.Increment(ref _scanGeneration);
         Interlocked.Exchange(ref _scanChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         progress.Finish(byPath.Count + " files with findings");
+        await progress.DisposeAsync().ConfigureAwait(false);
         _services.Log.Info("workspace scan: " + byPath.Values.Sum(v => v.Count) + " findings in " + byPath.Count + " files");
 
         if (state.Client.PullDiagnostics)

@@ -12,6 +12,7 @@ internal sealed class WorkDoneReporter : IProgress<(int Done, int Total)>, IAsyn
     private readonly ServerServices _services;
     private readonly string? _token;
     private int _lastPercent = -1;
+    private int _ended;
     private string? _finalMessage;
 
     private WorkDoneReporter(ServerServices services, string? token)
@@ -44,7 +45,7 @@ internal sealed class WorkDoneReporter : IProgress<(int Done, int Total)>, IAsyn
 
     public void Report((int Done, int Total) value)
     {
-        if (_token is null || value.Total <= 0)
+        if (_token is null || value.Total <= 0 || Volatile.Read(ref _ended) != 0)
         {
             return;
         }
@@ -62,7 +63,7 @@ internal sealed class WorkDoneReporter : IProgress<(int Done, int Total)>, IAsyn
 
     public async ValueTask DisposeAsync()
     {
-        if (_token is not null)
+        if (_token is not null && Interlocked.Exchange(ref _ended, 1) == 0)
         {
             await Send(_services, _token, new WorkDoneProgress { Kind = "end", Message = _finalMessage }).ConfigureAwait(false);
         }

@@ -32,7 +32,10 @@ internal static class Methods
     /// <summary>Not on the wire: work the server enqueues for itself (settings fetched after initialized).</summary>
     public const string Internal = "devopslens/$internal";
 
-    /// <summary>Commands for workspace/executeCommand.</summary>
-    public const string AddToBaselineCommand = "devopslens.addToBaseline";
-    public const string RescanCommand = "devopslens.rescanWorkspace";
+    /// <summary>
+    /// Commands for workspace/executeCommand. Namespaced apart from the VS Code extension's own palette commands
+    /// (devopslens.addToBaseline…), which vscode-languageclient would otherwise collide with.
+    /// </summary>
+    public const string AddToBaselineCommand = "devopslens.server.addToBaseline";
+    public const string RescanCommand = "devopslens.server.rescanWorkspace";
 }

@@ -143,7 +143,7 @@ internal sealed class CodeActionHandler : ILspHandler<CodeActionParams, IReadOnl
     }
 }
 
-/// <summary>The argument of <c>devopslens.addToBaseline</c>.</summary>
+/// <summary>The argument of <c>devopslens.server.addToBaseline</c>.</summary>
 internal sealed record BaselineArgument(
     [property: System.Text.Json.Serialization.JsonPropertyName("uri")] string Uri,
     [property: System.Text.Json.Serialization.JsonPropertyName("fingerprint")] string Fingerprint,

@@ -8,8 +8,8 @@ using DevOpsLens.Server.Protocol;
 namespace DevOpsLens.Server.Handlers.CodeActions;
 
 /// <summary>
-/// <c>devopslens.addToBaseline</c> (arguments: {uri, fingerprint, ruleId}) writes the finding into
-/// .devopslens/baseline.json and re-evaluates; <c>devopslens.rescanWorkspace</c> repeats the start-up scan.
+/// <c>devopslens.server.addToBaseline</c> (arguments: {uri, fingerprint, ruleId}) writes the finding into
+/// .devopslens/baseline.json and re-evaluates; <c>devopslens.server.rescanWorkspace</c> repeats the start-up scan.
 /// </summary>
 internal sealed class ExecuteCommandHandler : ILspHandler<ExecuteCommandParams, JsonElement?>
 {

@@ -23,7 +23,15 @@ internal sealed class InitializeHandler : ILspHandler<InitializeParams, Initiali
 
         if (request.ProcessId is int pid && pid > 0)
         {
-            _ = WatchParentAsync(pid, services);
+            // A client in another PID namespace (container, WSL, remote) sends an id we cannot see: don't watch it.
+            if (IsAlive(pid))
+            {
+                _ = WatchParentAsync(pid, services);
+            }
+            else
+            {
+                services.Log.Info("the client's process " + pid + " is not visible from here; not watching it");
+            }
         }
 
         services.Log.Info("initialized for " + (request.ClientInfo?.Name ?? "an unnamed client") + " at " + (root ?? "(no folder)")
