@@ -6,5 +6,5 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data/jit}"
 out="$root/engine/DevOpsLens.History/Model/default-risk-model.zip"
-dotnet build "$root/cli/DevOpsLens.Cli" -c Release -v quiet -nologo >/dev/null
+dotnet build "$root/cli/DevOpsLens.Cli" -c Release -v quiet -nologo
 dotnet "$root/artifacts/bin/DevOpsLens.Cli/release/devopslens.dll" train --jit-data "$data" --output "$out"

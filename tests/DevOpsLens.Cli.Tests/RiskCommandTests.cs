@@ -148,6 +148,44 @@ public sealed class RiskCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(repo, ".devopslens", "risk-model.zip")));
     }
 
+    [Fact]
+    public void Evaluate_on_jit_data_prints_every_method_with_intervals()
+    {
+        var data = Path.Combine(_root, "jit");
+        Directory.CreateDirectory(data);
+        var random = new Random(11);
+        var rows = new List<string> { ",_id,date,bug,__,ns,nd,nf,entrophy,la,ld,lt,fix,ndev,age,nuc,exp,rexp,sexp" };
+        for (var i = 0; i < 600; i++)
+        {
+            var la = (int)Math.Exp(random.NextDouble() * 6);
+            var bug = random.NextDouble() < la / 500.0 + 0.05 ? 1 : 0;
+            rows.Add($"{i},c{i},{1500000000 + i * 3600},{bug},0,1,1,{1 + la / 100},0.5,{la},{la / 3},{la * 4},0,{random.Next(1, 9)},{random.Next(1, 90)},{random.Next(1, 40)},{random.Next(0, 300)},{random.Next(0, 50)},{random.Next(0, 100)}");
+        }
+
+        File.WriteAllLines(Path.Combine(data, "lapredict_demo.csv"), rows);
+
+        var (exit, stdout, _) = Run("risk", "evaluate", "--jit-data", data, "--format", "json", "--resamples", "20", "--gap-days", "1");
+        using var json = JsonDocument.Parse(stdout);
+        var project = json.RootElement.GetProperty("projects")[0];
+        var methods = project.GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()).ToArray();
+
+        Assert.Equal(0, exit);
+        Assert.Equal("demo", project.GetProperty("project").GetString());
+        Assert.Equal(120, project.GetProperty("testCount").GetInt32());
+        Assert.Equal(new[] { "DevOpsLens model", "LA-only logistic regression (LApredict)", "14-metric logistic regression", "smallest change first" }, methods);
+        var auc = project.GetProperty("methods")[0].GetProperty("auc");
+        Assert.InRange(auc.GetProperty("value").GetDouble(), auc.GetProperty("low").GetDouble(), auc.GetProperty("high").GetDouble());
+    }
+
+    [Fact]
+    public void Evaluate_outside_git_is_a_usage_error()
+    {
+        var (exit, _, stderr) = Run("risk", "evaluate", "--repo", _root);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("not inside a git repository", stderr);
+    }
+
     private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "devopslens.dll");

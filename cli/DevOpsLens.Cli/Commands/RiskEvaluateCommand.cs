@@ -87,22 +87,30 @@ internal static class RiskEvaluateCommand
                     return ExitCodes.UsageError;
                 }
 
-                using var repository = new Repository(discovered);
-                if (repository.Head.Tip is null)
+                try
                 {
-                    Console.Error.WriteLine("devopslens risk evaluate: the repository has no commits");
+                    using var repository = new Repository(discovered);
+                    if (repository.Head.Tip is null)
+                    {
+                        Console.Error.WriteLine("devopslens risk evaluate: the repository has no commits");
+                        return ExitCodes.UsageError;
+                    }
+
+                    var szz = RiskCommand.SzzFromOptions(parse.GetValue(fixKeywords), parse.GetValue(noIssueRefs));
+                    var data = RepositoryDataset.Build(repository, null, szz, Path.Combine(repository.Info.Path, "devopslens", "cache"), RiskProgress.ForTerminal(), ct);
+                    foreach (var warning in data.Warnings)
+                    {
+                        Console.Error.WriteLine("devopslens risk evaluate: " + warning);
+                    }
+
+                    var name = Path.GetFileName((repository.Info.WorkingDirectory ?? repository.Info.Path).TrimEnd('/', '\\'));
+                    projects.Add(TimeOrderedEvaluation.Evaluate(name, data.Samples, options, ct));
+                }
+                catch (LibGit2SharpException ex)
+                {
+                    Console.Error.WriteLine("devopslens risk evaluate: git could not read the repository: " + ex.Message);
                     return ExitCodes.UsageError;
                 }
-
-                var szz = RiskCommand.SzzFromOptions(parse.GetValue(fixKeywords), parse.GetValue(noIssueRefs));
-                var data = RepositoryDataset.Build(repository, null, szz, Path.Combine(repository.Info.Path, "devopslens", "cache"), RiskProgress.ForTerminal(), ct);
-                foreach (var warning in data.Warnings)
-                {
-                    Console.Error.WriteLine("devopslens risk evaluate: " + warning);
-                }
-
-                var name = Path.GetFileName((repository.Info.WorkingDirectory ?? repository.Info.Path).TrimEnd('/', '\\'));
-                projects.Add(TimeOrderedEvaluation.Evaluate(name, data.Samples, options, ct));
             }
 
             Console.Out.Write(parse.GetValue(format) == "json" ? RenderJson(projects, options) : RenderText(projects, options));

@@ -142,12 +142,6 @@ public static class HistoryMiner
             record.Error = ex.Message;
             record.Files = new List<FileChange>();
         }
-        catch (NullReferenceException ex)
-        {
-            // A shallow boundary can surface as a parent whose objects are absent.
-            record.Error = ex.Message;
-            record.Files = new List<FileChange>();
-        }
 
         return record;
     }

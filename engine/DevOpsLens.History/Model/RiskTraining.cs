@@ -35,7 +35,19 @@ public static class RiskTraining
             return new TrainingOutcome(false, $"{repositoryPath} is not inside a git repository", null, null);
         }
 
-        using var repo = new Repository(discovered);
+        try
+        {
+            return TrainDiscovered(discovered, until, outputPath, options, ct);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            return new TrainingOutcome(false, "git could not read the repository: " + ex.Message, null, null);
+        }
+    }
+
+    private static TrainingOutcome TrainDiscovered(string gitDirectory, string? until, string? outputPath, TrainingOptions options, CancellationToken ct)
+    {
+        using var repo = new Repository(gitDirectory);
         if (repo.Head.Tip is null)
         {
             return new TrainingOutcome(false, "the repository has no commits yet; the default model (trained on public JIT data) stays in use", null, null);

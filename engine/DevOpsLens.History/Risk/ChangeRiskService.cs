@@ -128,7 +128,7 @@ public sealed class ChangeRiskService
             }
 
             var (state, warnings) = Replay(repo, change.HistoryTip, change.StopBefore, cacheDirectory, request.Progress, ct);
-            return Evaluate(resolved, change, state, warnings) with { RepositoryRoot = repo.Info.WorkingDirectory ?? repo.Info.Path };
+            return Evaluate(resolved, change, state, warnings, ct) with { RepositoryRoot = repo.Info.WorkingDirectory ?? repo.Info.Path };
         }
         catch (OperationCanceledException)
         {
@@ -141,7 +141,7 @@ public sealed class ChangeRiskService
         }
     }
 
-    private ChangeRiskResult Evaluate(ResolvedModel resolved, PendingChange change, HistoryState state, IReadOnlyList<string> warnings)
+    private ChangeRiskResult Evaluate(ResolvedModel resolved, PendingChange change, HistoryState state, IReadOnlyList<string> warnings, CancellationToken ct)
     {
         var messages = new List<string>();
         if (resolved.Message is not null)
@@ -184,9 +184,11 @@ public sealed class ChangeRiskService
         {
             factors.Add(new RiskFactor("new_secrets", Explanations.DescribeSecrets(change.Secrets) + " (not weighted by the model; run devopslens check)", 0));
         }
+
         var fileRisks = new List<FileRisk>(files.Count);
         foreach (var (file, index) in files.Select((f, i) => (f, i)))
         {
+            ct.ThrowIfCancellationRequested();
             var (fileMetrics, fileDetails) = state.Measure(new[] { file }, change.Author, change.Time, change.IsFix);
             var fileVector = FeatureSet.Vectorize(fileMetrics);
             var fileProbability = model.Predict(fileVector);
