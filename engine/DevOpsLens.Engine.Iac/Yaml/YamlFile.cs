@@ -62,6 +62,11 @@ internal sealed class YamlFile
         {
             return new YamlFile(Array.Empty<YDocument>(), new YamlError(ex.Message, ex.Offset, ex.Offset), null);
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The parse result is shared by every rule; a parser fault must become one diagnostic, not one crash per rule.
+            return new YamlFile(Array.Empty<YDocument>(), new YamlError("The YAML parser failed: " + ex.Message, 0, 0), null);
+        }
     }
 
     private static string CleanMessage(string message)
