@@ -49,3 +49,14 @@ public sealed class FlavorTests
         Assert.Empty(IacHarness.Analyze(("charts/web/values.yaml", values)));
     }
 }
+
+public sealed class SecretPrintingTests
+{
+    [Fact]
+    public void Tests_about_a_secret_are_not_the_secret_but_toJSON_of_all_secrets_is()
+    {
+        var workflow = "on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    env:\n      HAS_TOKEN: ${{ secrets.TOKEN != '' }}\n    steps:\n      - run: echo \"token set ${{ secrets.TOKEN != '' }} $HAS_TOKEN\"\n      - run: echo '${{ toJSON(secrets) }}'\n";
+        var finding = Assert.Single(IacHarness.Analyze((".github/workflows/a.yml", workflow)), f => f.RuleId == "DL3034");
+        Assert.Equal("${{ toJSON(secrets) }}", workflow.Substring(finding.Range.Start, finding.Range.Length));
+    }
+}
