@@ -123,7 +123,7 @@ internal sealed class YamlFile
                         _anchors.Clear();
                         break;
                     case DocumentEnd:
-                        documents.Add(new YDocument(root, documents.Count));
+                        documents.Add(new YDocument(root));
                         break;
                     case Scalar scalar:
                         Add(new YScalar(SkipProperties(Offset(scalar.Start), Offset(scalar.End)), Offset(scalar.End), scalar.Value, scalar.Style), scalar.Anchor, 1);
