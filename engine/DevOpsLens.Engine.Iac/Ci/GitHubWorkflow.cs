@@ -4,17 +4,11 @@ namespace DevOpsLens.Engine.Iac.Ci;
 
 internal sealed class GitHubStep
 {
-    public GitHubStep(string jobId, YMap job, YMap step, IReadOnlyDictionary<string, string> env)
+    public GitHubStep(YMap step, IReadOnlyDictionary<string, string> env)
     {
-        JobId = jobId;
-        Job = job;
         Step = step;
         Env = env;
     }
-
-    public string JobId { get; }
-
-    public YMap Job { get; }
 
     public YMap Step { get; }
 
@@ -39,14 +33,14 @@ internal static class GitHubWorkflow
     public static IEnumerable<GitHubStep> Steps(YMap root)
     {
         var workflowEnv = Env(root.Map("env"), null);
-        foreach (var (id, _, job) in Jobs(root))
+        foreach (var (_, _, job) in Jobs(root))
         {
             var jobEnv = Env(job.Map("env"), workflowEnv);
             foreach (var item in job.Seq("steps")?.Items ?? Enumerable.Empty<YNode>())
             {
                 if (item is YMap step)
                 {
-                    yield return new GitHubStep(id, job, step, Env(step.Map("env"), jobEnv));
+                    yield return new GitHubStep(step, Env(step.Map("env"), jobEnv));
                 }
             }
         }

@@ -39,7 +39,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
         var text = document.Text;
         foreach (var script in CiScripts.Get(document))
         {
-            var secretEnv = new HashSet<string>(script.Env.Where(e => e.Value.Contains("secrets.")).Select(e => e.Key), StringComparer.Ordinal);
+            var secretEnv = new HashSet<string>(script.Env.Where(e => Expressions.Find(e.Value, 0, e.Value.Length).Any(x => YieldsSecret(x.Inner))).Select(e => e.Key), StringComparer.Ordinal);
             var usesSecrets = false;
             var start = script.Node.Start;
             var end = script.Node.End;
@@ -93,7 +93,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
         {
             foreach (var (s, e, inner) in Expressions.Find(text, start, end))
             {
-                if (inner.Contains("secrets."))
+                if (YieldsSecret(inner))
                 {
                     yield return (s, e, inner);
                 }
@@ -117,6 +117,14 @@ internal sealed class SecretPrintedInCiRule : IacRule
             }
         }
     }
+
+    /// <summary>
+    /// An expression whose value is a secret (<c>secrets.X</c>, <c>toJSON(secrets)</c>, <c>format('…', secrets.X)</c>),
+    /// not a test about one (<c>secrets.X != ''</c>), which only yields true or false.
+    /// </summary>
+    private static bool YieldsSecret(string inner) =>
+        (inner.Contains("secrets.") || inner.Contains("secrets[") || inner.Contains("(secrets)"))
+        && !inner.Contains("==") && !inner.Contains("!=") && !inner.TrimStart().StartsWith("!", StringComparison.Ordinal);
 
     /// <summary>Commands of one line, split at <c>&amp;&amp;</c>, <c>||</c> and <c>;</c> (quotes are not tracked: the split only narrows where an echo ends).</summary>
     private static IEnumerable<(int Start, int End)> Segments(string text, int start, int end)

@@ -106,10 +106,13 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             }
         }
 
+        // Each C# file belongs to the innermost service folder holding it; files outside every service (shared
+        // libraries, service defaults) count for all of them.
+        var owners = csharp.Select(d => (Document: d, Owner: Owner(services, d.Path))).ToList();
         foreach (var service in services)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var own = csharp.Where(d => Owner(services, d.Path) is var o && (o == service || o == null)).ToList();
+            var own = owners.Where(x => x.Owner == service || x.Owner == null).Select(x => x.Document).ToList();
             service.AddCode(own);
             foreach (var settings in documents.Where(d => IsUnder(d.Path, service.Folder) && IsProductionSettings(d.Path)))
             {

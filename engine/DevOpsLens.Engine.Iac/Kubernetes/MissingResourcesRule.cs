@@ -28,7 +28,7 @@ internal sealed class MissingResourcesRule : IacRule
                 if (pair?.Value is not YMap resources || resources.Pairs.Count == 0)
                 {
                     var anchor = pair != null ? pair.Key : container.Anchor;
-                    Report(sink, document, RuleCatalog.MissingResources, anchor, workload.Name + "/" + container.Name, container.Name, "CPU and memory requests or memory limit");
+                    Report(sink, document, RuleCatalog.MissingResources, anchor, workload.Name + "/" + container.Name, container.Name, "resources block (CPU and memory requests, a memory limit)");
                     continue;
                 }
 

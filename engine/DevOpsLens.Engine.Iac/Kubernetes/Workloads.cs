@@ -34,30 +34,16 @@ internal sealed class K8sContainer
             }
         }
     }
-
-    public IEnumerable<int> ContainerPorts()
-    {
-        foreach (var item in Map.Seq("ports")?.Items ?? Enumerable.Empty<YNode>())
-        {
-            if (item is YMap port && int.TryParse(port.Str("containerPort"), out var n))
-            {
-                yield return n;
-            }
-        }
-    }
 }
 
 /// <summary>A Kubernetes object of one document, with its pod spec when it is a workload.</summary>
 internal sealed class K8sObject
 {
-    public K8sObject(YDocument document, YMap root, string kind)
+    public K8sObject(YMap root, string kind)
     {
-        Document = document;
         Root = root;
         Kind = kind;
     }
-
-    public YDocument Document { get; }
 
     public YMap Root { get; }
 
@@ -87,9 +73,6 @@ internal sealed class K8sObject
     /// (required by apps/v1). Patches only restate what they change, so rules about what is missing skip them.
     /// </summary>
     public bool IsPatch => Kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" && !(Root.Map("spec")?.Has("selector") ?? false);
-
-    /// <summary>Batch workloads run to completion: probes and replicas do not apply.</summary>
-    public bool IsBatch => Kind is "Job" or "CronJob";
 
     public IReadOnlyDictionary<string, string> PodLabels => Labels(PodTemplate?.Map("metadata")?.Map("labels"));
 
@@ -160,13 +143,13 @@ internal static class K8sObjects
                     {
                         if (item is YMap m && m.Str("kind") is { } k)
                         {
-                            list.Add(new K8sObject(doc, m, k));
+                            list.Add(new K8sObject(m, k));
                         }
                     }
                 }
                 else
                 {
-                    list.Add(new K8sObject(doc, root, kind));
+                    list.Add(new K8sObject(root, kind));
                 }
             }
 

@@ -62,6 +62,11 @@ internal sealed class YamlFile
         {
             return new YamlFile(Array.Empty<YDocument>(), new YamlError(ex.Message, ex.Offset, ex.Offset), null);
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The parse result is shared by every rule; a parser fault must become one diagnostic, not one crash per rule.
+            return new YamlFile(Array.Empty<YDocument>(), new YamlError("The YAML parser failed: " + ex.Message, 0, 0), null);
+        }
     }
 
     private static string CleanMessage(string message)
@@ -118,7 +123,7 @@ internal sealed class YamlFile
                         _anchors.Clear();
                         break;
                     case DocumentEnd:
-                        documents.Add(new YDocument(root, documents.Count));
+                        documents.Add(new YDocument(root));
                         break;
                     case Scalar scalar:
                         Add(new YScalar(SkipProperties(Offset(scalar.Start), Offset(scalar.End)), Offset(scalar.End), scalar.Value, scalar.Style), scalar.Anchor, 1);

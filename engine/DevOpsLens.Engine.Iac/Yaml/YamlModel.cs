@@ -22,8 +22,6 @@ internal abstract class YNode
     public string? Text => (this as YScalar)?.Value;
 
     public YMap? AsMap => this as YMap;
-
-    public YSeq? AsSeq => this as YSeq;
 }
 
 internal sealed class YScalar : YNode
@@ -149,16 +147,12 @@ internal sealed class YMap : YNode
 /// <summary>One document of a YAML stream.</summary>
 internal sealed class YDocument
 {
-    public YDocument(YNode? root, int index)
+    public YDocument(YNode? root)
     {
         Root = root;
-        Index = index;
     }
 
     public YNode? Root { get; }
-
-    /// <summary>Zero-based position in the stream.</summary>
-    public int Index { get; }
 
     public YMap? RootMap => Root as YMap;
 }
