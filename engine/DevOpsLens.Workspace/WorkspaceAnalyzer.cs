@@ -22,6 +22,8 @@ public sealed class WorkspaceAnalyzer
     private readonly ConfigurationResolver _configuration;
     private readonly CSharpAnalysisHost _csharp;
     private readonly object _baselineLock = new();
+    private readonly ConcurrentDictionary<string, string> _overlays = new(StringComparer.Ordinal);
+    private readonly FileTextCache _repositoryFiles = new();
     private (Baseline Baseline, ConfigurationProblem? Problem)? _baseline;
 
     public WorkspaceAnalyzer(string root, WorkspaceOptions? options = null)
@@ -51,10 +53,31 @@ public sealed class WorkspaceAnalyzer
     {
         _configuration.Invalidate();
         _csharp.Invalidate();
+        _repositoryFiles.Clear();
         lock (_baselineLock)
         {
             _baseline = null;
         }
+    }
+
+    /// <summary>
+    /// An editor's unsaved text for a file: the repository rules of <see cref="AnalyzeDocumentAsync"/> read it instead
+    /// of the disk (a manifest's probe path is checked against the routes of the open, edited Program.cs).
+    /// </summary>
+    public void SetOverlay(string path, string text) => _overlays[OverlayKey(path)] = text;
+
+    /// <summary>The editor closed the file: the disk is the truth again.</summary>
+    public void RemoveOverlay(string path) => _overlays.TryRemove(OverlayKey(path), out _);
+
+    /// <summary>
+    /// Whether a repository (cross-file) rule reads this file: a change to it can change other documents' findings
+    /// (a route mapped in Program.cs, a port in appsettings.json), so a host re-analyses its open documents that are
+    /// relevant too.
+    /// </summary>
+    public bool IsRelevantToRepositoryRules(string path)
+    {
+        var relative = ToRelativePath(path);
+        return IsInsideRoot(relative) && _options.Rules.RepositoryRules.Any(r => SafeIsRelevant(r, relative));
     }
 
     /// <summary>Repository-relative path (forward slashes) for a full or relative path.</summary>
@@ -90,6 +113,14 @@ public sealed class WorkspaceAnalyzer
         else
         {
             findings.AddRange(AnalyzeWithEngine(document, skipAnalyzerRules: false));
+        }
+
+        if (IsRelevantToRepositoryRules(full))
+        {
+            // The same cross-file rules a scan runs, over the repository's relevant files with the editor's texts
+            // overlaid; only this document's reports are kept (the others are published with their own documents).
+            var documents = await GatherRepositoryDocumentsAsync(document, cancellationToken).ConfigureAwait(false);
+            findings.AddRange(RunRepositoryRules(documents, cancellationToken).Where(f => string.Equals(f.Path, relative, StringComparison.Ordinal)));
         }
 
         if (IsConfigurationFile(relative))
@@ -269,6 +300,65 @@ public sealed class WorkspaceAnalyzer
 
         return new ScanResult(Sorted(all), checkedCount, skipped);
     }
+
+    /// <summary>
+    /// What a scan would hand the repository rules (walked files, .gitignore and exclusions honoured, the same size
+    /// limit), with <paramref name="current"/> and the editor overlays in place of the disk texts.
+    /// </summary>
+    private async Task<IReadOnlyList<DocumentContext>> GatherRepositoryDocumentsAsync(DocumentContext current, CancellationToken cancellationToken)
+    {
+        var documents = new Dictionary<string, DocumentContext>(StringComparer.Ordinal) { [current.Path] = current };
+        var walked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in new FileWalker(Root).Walk([], cancellationToken))
+        {
+            var key = WorkspacePaths.Normalize(file.FullPath);
+            walked.Add(key);
+            if (documents.ContainsKey(file.RelativePath) || !_options.Rules.RepositoryRules.Any(r => SafeIsRelevant(r, file.RelativePath)))
+            {
+                continue;
+            }
+
+            var config = _configuration.Resolve(key);
+            if (config.IsExcluded)
+            {
+                continue;
+            }
+
+            var text = _overlays.TryGetValue(key, out var overlay)
+                ? overlay
+                : await _repositoryFiles.ReadAsync(file.FullPath, config.MaxFileSize ?? _options.DefaultMaxFileSize, cancellationToken).ConfigureAwait(false);
+            if (text != null)
+            {
+                documents[file.RelativePath] = new DocumentContext(file.RelativePath, text, config.Options, cancellationToken);
+            }
+        }
+
+        _repositoryFiles.Retain(walked);
+
+        // Open buffers of files not yet saved to disk belong to the repository as the editor shows it.
+        foreach (var (key, text) in _overlays)
+        {
+            var relative = WorkspacePaths.ToRelative(Root, key);
+            if (!IsInsideRoot(relative) || documents.ContainsKey(relative) || File.Exists(key)
+                || !_options.Rules.RepositoryRules.Any(r => SafeIsRelevant(r, relative)))
+            {
+                continue;
+            }
+
+            var config = _configuration.Resolve(key);
+            if (!config.IsExcluded)
+            {
+                documents[relative] = new DocumentContext(relative, text, config.Options, cancellationToken);
+            }
+        }
+
+        return documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private string OverlayKey(string path) => WorkspacePaths.Normalize(ToFullPath(path));
+
+    private static bool IsInsideRoot(string relative) =>
+        relative != "." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
 
     private static bool SafeIsRelevant(IRepositoryRule rule, string path)
     {

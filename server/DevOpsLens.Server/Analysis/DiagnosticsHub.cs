@@ -8,10 +8,15 @@ using DevOpsLens.Server.Protocol;
 
 namespace DevOpsLens.Server.Analysis;
 
-/// <summary>One document's analysis at one version and configuration generation.</summary>
-internal sealed record DocumentAnalysis(DocumentSnapshot Document, int Generation, IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics)
+/// <summary>
+/// One document's analysis at one version and configuration generation. <paramref name="Sequence"/> tells apart
+/// analyses of the same version whose inputs changed elsewhere (another open file read by cross-file rules).
+/// </summary>
+internal sealed record DocumentAnalysis(DocumentSnapshot Document, int Generation, long Sequence, IReadOnlyList<Finding> Findings, IReadOnlyList<Diagnostic> Diagnostics)
 {
-    public string ResultId => Document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + Generation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string ResultId =>
+        Document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + "." + Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -31,6 +36,7 @@ internal sealed class DiagnosticsHub
     private int _scanGeneration;
     private TaskCompletionSource _scanChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
+    private long _sequence;
 
     public DiagnosticsHub(ServerServices services) => _services = services;
 
@@ -104,6 +110,48 @@ internal sealed class DiagnosticsHub
         var kind = document.Path is null ? DocumentKind.PlainText : DocumentClassifier.Classify(document.Path);
         var delay = kind == DocumentKind.CSharp ? _services.Options.CSharpDebounce : _services.Options.OtherDebounce;
         _ = Task.Run(() => RunScheduledAsync(state, document, delay, cts));
+    }
+
+    /// <summary>
+    /// A document that cross-file rules read was opened, edited, saved or closed (a route mapped in Program.cs, a port
+    /// in appsettings.json): drop the cached results of the other open documents those rules read and analyse them
+    /// again (push), or ask the client to pull again. Call after the analysis service has the document's new overlay.
+    /// </summary>
+    public void RefreshRepositoryDependents(ServerState state, string changedUri, string? changedPath)
+    {
+        var analysis = state.Session?.Analysis;
+        if (analysis is null || changedPath is null || !state.Settings.Enable || !analysis.IsRelevantToRepositoryRules(changedPath))
+        {
+            return;
+        }
+
+        var dependents = state.Documents.Values
+            .Where(d => d.Uri != changedUri && d.Path is not null && analysis.IsRelevantToRepositoryRules(d.Path))
+            .ToList();
+        if (dependents.Count == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            // Not cancelled: a pull request may be awaiting that analysis; it completes and is simply not reused.
+            foreach (var document in dependents)
+            {
+                _entries.Remove(document.Uri);
+            }
+        }
+
+        if (state.Client.PullDiagnostics)
+        {
+            _ = Task.Run(() => RefreshAllAsync(state));
+            return;
+        }
+
+        foreach (var document in dependents)
+        {
+            Schedule(state, document);
+        }
     }
 
     /// <summary>didClose: stop work for the document and clear what was published for it.</summary>
@@ -301,7 +349,7 @@ internal sealed class DiagnosticsHub
                 {
                     var findings = await FindAsync(state, document, cancellationToken).ConfigureAwait(false);
                     var diagnostics = Visible(findings, state.Settings).Select(DiagnosticMapper.ToDiagnostic).ToArray();
-                    return new DocumentAnalysis(document, state.ConfigurationGeneration, findings, diagnostics);
+                    return new DocumentAnalysis(document, state.ConfigurationGeneration, Interlocked.Increment(ref _sequence), findings, diagnostics);
                 }
                 finally
                 {

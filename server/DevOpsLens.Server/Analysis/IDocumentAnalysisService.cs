@@ -23,4 +23,17 @@ public interface IDocumentAnalysisService
 
     /// <summary>Adds the findings to the repository baseline (.devopslens/baseline.json) and returns the file written.</summary>
     Task<string> AddToBaselineAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken);
+
+    /// <summary>An open document's current text, read by cross-file rules analysing other documents instead of the disk.</summary>
+    void SetOverlay(string path, string text)
+    {
+    }
+
+    /// <summary>The document was closed: cross-file rules read the disk again.</summary>
+    void RemoveOverlay(string path)
+    {
+    }
+
+    /// <summary>Whether cross-file rules read this file, so that a change to it can change other documents' findings.</summary>
+    bool IsRelevantToRepositoryRules(string path) => false;
 }

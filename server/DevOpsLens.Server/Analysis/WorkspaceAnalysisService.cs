@@ -31,6 +31,12 @@ public sealed class WorkspaceAnalysisService : IDocumentAnalysisService
 
     public void InvalidateConfiguration() => _analyzer.InvalidateConfiguration();
 
+    public void SetOverlay(string path, string text) => _analyzer.SetOverlay(path, text);
+
+    public void RemoveOverlay(string path) => _analyzer.RemoveOverlay(path);
+
+    public bool IsRelevantToRepositoryRules(string path) => _analyzer.IsRelevantToRepositoryRules(path);
+
     /// <summary>Merges into the existing baseline (same sorted format as <c>devopslens baseline</c>), written atomically.</summary>
     public async Task<string> AddToBaselineAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {

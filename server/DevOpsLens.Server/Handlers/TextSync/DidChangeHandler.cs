@@ -22,7 +22,13 @@ internal sealed class DidChangeHandler : ILspHandler<DidChangeTextDocumentParams
             Version = request.TextDocument.Version,
         };
         context.Update(s => s with { Documents = s.Documents.SetItem(uri, updated) });
+        if (updated.Path is not null)
+        {
+            context.State.Session?.Analysis.SetOverlay(updated.Path, updated.Text);
+        }
+
         context.Services.Diagnostics.Schedule(context.State, updated);
+        context.Services.Diagnostics.RefreshRepositoryDependents(context.State, uri, updated.Path);
         return Task.FromResult(NoResult.Value);
     }
 }

@@ -11,7 +11,13 @@ internal sealed class DidOpenHandler : ILspHandler<DidOpenTextDocumentParams, No
         var item = request.TextDocument;
         var document = new DocumentSnapshot(item.Uri, DocumentUris.ToPath(item.Uri), item.LanguageId, item.Version, item.Text);
         context.Update(s => s with { Documents = s.Documents.SetItem(item.Uri, document) });
+        if (document.Path is not null)
+        {
+            context.State.Session?.Analysis.SetOverlay(document.Path, document.Text);
+        }
+
         context.Services.Diagnostics.Schedule(context.State, document);
+        context.Services.Diagnostics.RefreshRepositoryDependents(context.State, document.Uri, document.Path);
         return Task.FromResult(NoResult.Value);
     }
 }

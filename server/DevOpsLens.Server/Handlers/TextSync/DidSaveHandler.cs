@@ -1,10 +1,14 @@
+using DevOpsLens.Server.Analysis;
 using DevOpsLens.Server.Dispatch;
 using DevOpsLens.Server.Handlers.Risk;
 using DevOpsLens.Server.Protocol;
 
 namespace DevOpsLens.Server.Handlers.TextSync;
 
-/// <summary>A save changes the pending change on disk: refresh the change-risk notification; re-analyze if the client sent text.</summary>
+/// <summary>
+/// A save changes the pending change on disk: refresh the change-risk notification; re-analyze if the client sent
+/// text; re-analyze the open documents whose cross-file rules read the saved file.
+/// </summary>
 internal sealed class DidSaveHandler : ILspHandler<DidSaveTextDocumentParams, NoResult>
 {
     public Task<NoResult> HandleAsync(DidSaveTextDocumentParams request, RequestContext context, CancellationToken cancellationToken)
@@ -14,8 +18,15 @@ internal sealed class DidSaveHandler : ILspHandler<DidSaveTextDocumentParams, No
         {
             var updated = current with { Text = request.Text };
             context.Update(s => s with { Documents = s.Documents.SetItem(uri, updated) });
+            if (updated.Path is not null)
+            {
+                context.State.Session?.Analysis.SetOverlay(updated.Path, updated.Text);
+            }
+
             context.Services.Diagnostics.Schedule(context.State, updated);
         }
+
+        context.Services.Diagnostics.RefreshRepositoryDependents(context.State, uri, DocumentUris.ToPath(uri));
 
         var state = context.State;
         var services = context.Services;
