@@ -23,7 +23,7 @@ public sealed class WorkspaceAnalyzer
     private readonly CSharpAnalysisHost _csharp;
     private readonly object _baselineLock = new();
     private readonly ConcurrentDictionary<string, string> _overlays = new(StringComparer.Ordinal);
-    private readonly FileTextCache _repositoryFiles = new();
+    private readonly DiskDocumentCache _repositoryFiles = new();
     private (Baseline Baseline, ConfigurationProblem? Problem)? _baseline;
 
     public WorkspaceAnalyzer(string root, WorkspaceOptions? options = null)
@@ -312,7 +312,7 @@ public sealed class WorkspaceAnalyzer
         foreach (var file in new FileWalker(Root).Walk([], cancellationToken))
         {
             var key = WorkspacePaths.Normalize(file.FullPath);
-            walked.Add(key);
+            walked.Add(file.FullPath);
             if (documents.ContainsKey(file.RelativePath) || !_options.Rules.RepositoryRules.Any(r => SafeIsRelevant(r, file.RelativePath)))
             {
                 continue;
@@ -324,12 +324,12 @@ public sealed class WorkspaceAnalyzer
                 continue;
             }
 
-            var text = _overlays.TryGetValue(key, out var overlay)
-                ? overlay
-                : await _repositoryFiles.ReadAsync(file.FullPath, config.MaxFileSize ?? _options.DefaultMaxFileSize, cancellationToken).ConfigureAwait(false);
-            if (text != null)
+            var document = _overlays.TryGetValue(key, out var overlay)
+                ? new DocumentContext(file.RelativePath, overlay, config.Options, cancellationToken)
+                : await _repositoryFiles.GetAsync(file.FullPath, file.RelativePath, config.Options, config.MaxFileSize ?? _options.DefaultMaxFileSize, cancellationToken).ConfigureAwait(false);
+            if (document != null)
             {
-                documents[file.RelativePath] = new DocumentContext(file.RelativePath, text, config.Options, cancellationToken);
+                documents[file.RelativePath] = document;
             }
         }
 
