@@ -23,10 +23,10 @@ internal static class DetectorSet
     private const string Assign = @"\\?[""'\]]?(?:\s+value)?\s*(?:=>|:=|=|:)\s*\\?[""'`]?";
 
     // The Azure Storage emulator's well-known account key is published in Microsoft's documentation; it is not a secret.
-    private const string StorageEmulatorKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string StorageEmulatorKey = SecretHeuristics.StorageEmulatorKey;
 
     private static readonly Regex ConnectionKeys = new(
-        @"(?i)(?:^|[;""'\s])(?:server|data source|datasource|host|database|initial catalog|user id|userid|uid|username|user|port|address|addr|dbname)\s*=",
+        @"(?i)(?:^|[;""'])\s*(?:server|data source|datasource|host|database|initial catalog|user id|userid|uid|username|user|port|address|addr|dbname)\s*=",
         RegexOptions.CultureInvariant,
         Detector.MatchTimeout);
 
@@ -35,6 +35,9 @@ internal static class DetectorSet
         "example.com", "example.org", "example.net", "host", "hostname", "server", "servername", "domain.com",
         "yourdomain.com", "your-host", "yourhost", "myhost", "my-host", "db-host", "dbhost", "some-host", "somehost",
     };
+
+    // The match starts where the keyword starts (token prefixes, "Password=", "AccountKey=").
+    private static readonly Func<string, int, int> AtHit = (_, hit) => hit;
 
     public static IReadOnlyList<Detector> All { get; } = Build();
 
@@ -46,6 +49,7 @@ internal static class DetectorSet
             // Cloud providers
             new("aws-access-key-id", "AWS access key ID", known, L + "(?<s>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})" + R, "AKIA", "ASIA", "ABIA", "ACCA")
             {
+                AnchorStart = AtHit,
                 // AWS documents AKIAIOSFODNN7EXAMPLE and friends; they are not credentials.
                 Validate = m => !m.Value.EndsWith("EXAMPLE", StringComparison.Ordinal),
                 KnownPrefix = "AKIA",
@@ -70,6 +74,7 @@ internal static class DetectorSet
             new("azure-sas-token", "Azure shared access signature", known,
                 @"[?&;]sig=(?<s>(?:[A-Za-z0-9+/]|%2[BbFf]){42,43}(?:%3[Dd]|=)?)(?![A-Za-z0-9%])", "sig=")
             {
+                AnchorStart = (_, hit) => hit >= 1 ? hit - 1 : -1,
                 // A signature is only a SAS token in a query that also carries the SAS version or expiry.
                 Context = new[] { "sv=", "se=" },
                 ContextRadius = 600,
@@ -88,11 +93,13 @@ internal static class DetectorSet
             },
             new("gcp-api-key", "Google API key", known, L + @"(?<s>AIza[0-9A-Za-z_\-]{35})" + RX, "AIza")
             {
+                AnchorStart = AtHit,
                 Validate = m => FormatChecks.LooksRandom(m.Value.Substring(4)),
                 KnownPrefix = "AIza",
             },
             new("google-oauth-client-secret", "Google OAuth client secret", known, LX + @"(?<s>GOCSPX-[A-Za-z0-9_\-]{28})" + RX, "GOCSPX-")
             {
+                AnchorStart = AtHit,
                 Validate = m => FormatChecks.LooksRandom(m.Value.Substring(7)),
                 KnownPrefix = "GOCSPX-",
             },
@@ -105,6 +112,7 @@ internal static class DetectorSet
             GitHub("github-refresh-token", "GitHub refresh token", "ghr_"),
             new("github-fine-grained-pat", "GitHub fine-grained personal access token", known, L + @"(?<s>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})" + R, "github_pat_")
             {
+                AnchorStart = AtHit,
                 Validate = m => FormatChecks.LooksRandom(m.Value.Substring(11)),
                 KnownPrefix = "github_pat_",
             },
@@ -115,15 +123,18 @@ internal static class DetectorSet
             Prefixed("npm-token", "npm access token", "npm_", "[A-Za-z0-9]{36}", R),
             new("nuget-api-key", "NuGet API key", known, L + "(?<s>oy2[a-z0-9]{43})" + R, "oy2")
             {
+                AnchorStart = AtHit,
                 Validate = m => FormatChecks.LooksRandom(m.Value.Substring(3)),
                 KnownPrefix = "oy2",
             },
             new("pypi-token", "PyPI API token", known, LX + @"(?<s>pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_\-]{50,1000})" + RX, "pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw")
             {
+                AnchorStart = AtHit,
                 KnownPrefix = "pypi-",
             },
             new("dockerhub-pat", "Docker Hub access token", known, LX + @"(?<s>dckr_(?:pat|oat)_[A-Za-z0-9_\-]{27,32})" + RX, "dckr_pat_", "dckr_oat_")
             {
+                AnchorStart = AtHit,
                 Validate = m => FormatChecks.LooksRandom(m.Value.Substring(9)),
                 KnownPrefix = "dckr_pat_",
             },
@@ -134,12 +145,14 @@ internal static class DetectorSet
             Prefixed("slack-app-token", "Slack app-level token", "xapp-", "[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64}", RX),
             new("slack-legacy-token", "Slack token", known, LX + @"(?<s>xox[aoers]-[0-9]{6,13}-[A-Za-z0-9\-]{20,200})" + RX, "xoxa-", "xoxo-", "xoxe-", "xoxr-", "xoxs-")
             {
+                AnchorStart = AtHit,
                 Validate = m => FormatChecks.LooksRandom(m.Value.Substring(5)),
                 KnownPrefix = "xox",
             },
             new("slack-webhook", "Slack incoming webhook", known,
                 @"(?<s>https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_]{8,12}/[A-Za-z0-9_]{8,12}/[A-Za-z0-9_]{20,32})" + R, "hooks.slack.com")
             {
+                AnchorStart = (_, hit) => hit >= 8 ? hit - 8 : -1,
                 Validate = m => FormatChecks.LooksRandom(m.Value.Substring(m.Value.LastIndexOf('/') + 1)),
                 KnownPrefix = "https://hooks.slack.com/",
             },
@@ -166,6 +179,7 @@ internal static class DetectorSet
             new("twilio-auth-token", "Twilio auth token", known,
                 @"(?i:auth_?token)" + Assign + @"(?<s>[0-9a-f]{32})" + R, "authtoken", "auth_token")
             {
+                AnchorStart = AtHit,
                 IgnoreCase = true,
                 Context = new[] { "twilio" },
                 ContextRadius = 1500,
@@ -200,12 +214,14 @@ internal static class DetectorSet
             new("datadog-api-key", "Datadog API key", known,
                 @"(?i:(?:dd|datadog)[_\-.]?api[_\-.]?key)" + Assign + @"(?<s>[a-f0-9]{32})" + R, "dd_api_key", "ddapikey", "dd-api-key", "datadog")
             {
+                AnchorStart = AtHit,
                 IgnoreCase = true,
                 Validate = m => FormatChecks.LooksRandom(m.Value),
             },
             new("datadog-app-key", "Datadog application key", known,
                 @"(?i:(?:dd|datadog)[_\-.]?(?:app|application)[_\-.]?key)" + Assign + @"(?<s>[a-f0-9]{40})" + R, "dd_app", "ddapp", "dd-app", "dd_application", "datadog")
             {
+                AnchorStart = AtHit,
                 IgnoreCase = true,
                 Validate = m => FormatChecks.LooksRandom(m.Value),
             },
@@ -226,6 +242,7 @@ internal static class DetectorSet
             Prefixed("vault-batch-token", "HashiCorp Vault batch token", "hvb.", @"[A-Za-z0-9_\-]{138,300}", RX),
             new("databricks-token", "Databricks personal access token", known, L + "(?<s>dapi[a-f0-9]{32}(?:-[0-9])?)" + R, "dapi")
             {
+                AnchorStart = AtHit,
                 Validate = m => FormatChecks.LooksRandom(m.Value.Substring(4, 32)),
                 KnownPrefix = "dapi",
             },
@@ -242,6 +259,7 @@ internal static class DetectorSet
             new("jwt", "JSON Web Token", known,
                 LX + @"(?<s>eyJ[A-Za-z0-9_\-]{8,4000}\.eyJ[A-Za-z0-9_\-]{8,8000}\.[A-Za-z0-9_\-]{16,2000})(?![A-Za-z0-9_\-.=])", "eyJ")
             {
+                AnchorStart = AtHit,
                 Forward = 14000,
                 Validate = m => FormatChecks.IsCredentialJwt(m.Value),
             },
@@ -270,6 +288,7 @@ internal static class DetectorSet
             },
             new("age-secret-key", "age secret key", RuleCatalog.PrivateKey, L + "(?<s>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})" + R, "AGE-SECRET-KEY-1")
             {
+                AnchorStart = AtHit,
                 KnownPrefix = "AGE-SECRET-KEY-1",
             },
 
@@ -278,6 +297,7 @@ internal static class DetectorSet
                 @"(?i)(?<![A-Za-z0-9_])(?:password|pwd)\s*=\s*(?:'(?<s>[^'\r\n]{1,256})'|""(?<s>[^""\r\n;]{1,256})""|(?<s>[^;'""\r\n\s\\](?:[^;'""\r\n\\]{0,254}[^;'""\r\n\s\\])?))",
                 "password", "pwd")
             {
+                AnchorStart = AtHit,
                 IgnoreCase = true,
                 Back = 1024,
                 Validate = IsConnectionStringPassword,
@@ -292,8 +312,9 @@ internal static class DetectorSet
                 },
             },
             new("redis-connection-string", "Redis", RuleCatalog.ConnectionStringPassword,
-                @"(?i)(?<=[,\s""'])password\s*=\s*(?<s>[^,;'""\s\\]{1,256})", "password")
+                @"(?i)(?<=,[ \t]{0,2}|[""'])password\s*=\s*(?<s>[^,;'""\s\\]{1,256})", "password")
             {
+                AnchorStart = AtHit,
                 IgnoreCase = true,
                 Back = 1024,
                 Validate = IsRedisPassword,
@@ -301,6 +322,7 @@ internal static class DetectorSet
             new("azure-storage-connection-string", "Azure Storage", RuleCatalog.ConnectionStringPassword,
                 @"(?i:AccountKey)\s*=\s*(?<s>[A-Za-z0-9+/]{86}==)", "AccountKey=")
             {
+                AnchorStart = AtHit,
                 IgnoreCase = true,
                 Back = 1024,
                 Validate = m => m.Value != StorageEmulatorKey,
@@ -316,6 +338,7 @@ internal static class DetectorSet
             new("azure-servicebus-connection-string", "Azure Service Bus / Event Hubs", RuleCatalog.ConnectionStringPassword,
                 @"(?i:SharedAccessKey)\s*=\s*(?<s>[A-Za-z0-9+/]{42,44}={0,2})(?![A-Za-z0-9+/=])", "SharedAccessKey=")
             {
+                AnchorStart = AtHit,
                 IgnoreCase = true,
                 Back = 1024,
                 Classify = m => m.Around(600).IndexOf("azure-devices.net", StringComparison.OrdinalIgnoreCase) >= 0
@@ -328,8 +351,9 @@ internal static class DetectorSet
                 },
             },
             new("azure-signalr-connection-string", "Azure SignalR / Web PubSub", RuleCatalog.ConnectionStringPassword,
-                @"(?i:;\s*AccessKey)\s*=\s*(?<s>[A-Za-z0-9+/]{43}=)", "AccessKey=")
+                @"(?<=;\s{0,4})(?i:AccessKey)\s*=\s*(?<s>[A-Za-z0-9+/]{43}=)", "AccessKey=")
             {
+                AnchorStart = AtHit,
                 IgnoreCase = true,
                 Back = 1024,
                 Context = new[] { "signalr", "webpubsub" },
@@ -341,6 +365,7 @@ internal static class DetectorSet
                 @"(?<![A-Za-z0-9+.\-])(?<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,30})://(?<user>[^\s:/?#@""'<>\[\]{}\\`]{0,128}):(?<s>[^\s/?""'<>\\`]{1,256})@(?<host>[A-Za-z0-9._\-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])",
                 "://")
             {
+                AnchorStart = SchemeStart,
                 Back = 64,
                 Validate = IsUrlPassword,
                 Classify = ClassifyUrl,
@@ -362,6 +387,8 @@ internal static class DetectorSet
     private static Detector GitHub(string id, string provider, string prefix) =>
         new(id, provider, RuleCatalog.KnownCredential, L + "(?<s>" + prefix + "[A-Za-z0-9]{36})" + R, prefix)
         {
+            AnchorStart = AtHit,
+
             // The last six characters are a CRC32 of the other thirty: fakes and documentation examples fail it.
             Validate = m => FormatChecks.HasGitHubChecksum(m.Value),
             KnownPrefix = prefix,
@@ -370,11 +397,37 @@ internal static class DetectorSet
     private static Detector Prefixed(string id, string provider, string prefix, string body, string rightBoundary, string? context = null) =>
         new(id, provider, RuleCatalog.KnownCredential, LX + "(?<s>" + Regex.Escape(prefix) + body + ")" + rightBoundary, prefix)
         {
+            AnchorStart = AtHit,
             Validate = m => FormatChecks.LooksRandom(m.Value.Substring(prefix.Length)),
             KnownPrefix = prefix,
             Context = context == null ? null : new[] { context },
             ContextRadius = 1500,
         };
+
+    /// <summary>Where the scheme before a "://" hit starts (at most 30 characters back), or -1.</summary>
+    private static int SchemeStart(string text, int hit)
+    {
+        var start = hit;
+        while (start > 0 && hit - start < 30)
+        {
+            var c = text[start - 1];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-')
+            {
+                start--;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        while (start < hit && !char.IsLetter(text[start]))
+        {
+            start++;
+        }
+
+        return start < hit ? start : -1;
+    }
 
     private static bool HasClasses(string value, bool upper, bool lower, bool digit)
     {
@@ -412,11 +465,17 @@ internal static class DetectorSet
 
     private static bool IsConnectionStringPassword(MatchInfo m)
     {
+        // In a connection string the key follows a ';' (or opens the string); "password = x" in code does not.
         var start = m.Match.Index;
+        while (start > 0 && (m.Text[start - 1] == ' ' || m.Text[start - 1] == '\t'))
+        {
+            start--;
+        }
+
         if (start > 0)
         {
             var before = m.Text[start - 1];
-            if (!(before == ';' || before == '"' || before == '\'' || before == '`' || before == '>' || char.IsWhiteSpace(before)))
+            if (!(before == ';' || before == '"' || before == '\'' || before == '`' || before == '>' || before == '\n' || before == '\r'))
             {
                 return false;
             }

@@ -37,11 +37,9 @@ public sealed class SecretScanner : IDocumentRule
     // connection string or URL it sits in, anything over the generic DL1005.
     private static readonly string[] Priority = { RuleIds.PrivateKey, RuleIds.KnownCredential, RuleIds.ConnectionStringPassword, RuleIds.UrlCredentials, RuleIds.SecretAssignment };
 
-    private static readonly (string Keyword, bool IgnoreCase)[] AllKeywords = DetectorSet.All
+    private static readonly KeywordSet AllKeywords = new(DetectorSet.All
         .SelectMany(d => d.Keywords.Select(k => (k, d.IgnoreCase)))
-        .Concat(AssignmentScanner.Keywords.Select(k => (k, true)))
-        .Distinct()
-        .ToArray();
+        .Concat(AssignmentScanner.Keywords.Select(k => (k, true))));
 
     /// <summary>Regex matches one detector examines per file before giving up on that file (generated or hostile input).</summary>
     internal const int MaxMatchesPerDetector = 5000;
@@ -147,7 +145,9 @@ public sealed class SecretScanner : IDocumentRule
             var hits = index.Hits(AssignmentScanner.Keywords, ignoreCase: true);
             if (extra.Count > 0)
             {
-                hits = MergeHits(hits, extra.SelectMany(name => KeywordIndex.Build(text!, new[] { (name, true) }, ct).Hits(name, true)));
+                var names = new KeywordSet(extra.Where(n => n.Length >= 2 && n[0] < 128 && n[1] < 128).Select(n => (n, true)));
+                var extraIndex = KeywordIndex.Build(text!, names, ct);
+                hits = MergeHits(hits, names.Keywords.SelectMany(k => extraIndex.Hits(k.Keyword, true)));
             }
 
             candidates.AddRange(AssignmentScanner.Find(text!, path, kind, options, hits, extra));
@@ -167,6 +167,28 @@ public sealed class SecretScanner : IDocumentRule
     {
         var seen = new HashSet<int>();
         var examined = 0;
+        if (detector.AnchorStart != null)
+        {
+            var regex = detector.Regex!;
+            foreach (var hit in hits)
+            {
+                ct.ThrowIfCancellationRequested();
+                var start = detector.AnchorStart(text, hit);
+                if (start < 0)
+                {
+                    continue;
+                }
+
+                var m = regex.Match(text, start);
+                if (m.Success && ++examined <= MaxMatchesPerDetector)
+                {
+                    Accept(text, detector, m, seen, enabled, disabled, output);
+                }
+            }
+
+            return;
+        }
+
         foreach (var (start, end) in Windows(text, hits, detector))
         {
             ct.ThrowIfCancellationRequested();
@@ -192,40 +214,45 @@ public sealed class SecretScanner : IDocumentRule
                     return;
                 }
 
-                var group = m.Groups["s"];
-                var valueStart = group.Success ? group.Index : m.Index;
-                var valueEnd = group.Success ? group.Index + group.Length : m.Index + m.Length;
-                if (valueEnd <= valueStart || !seen.Add(valueStart))
-                {
-                    continue;
-                }
-
                 // A window that starts inside a longer token must not make a match out of its tail.
                 if (m.Index == start && start > 0 && IsTokenChar(text[start - 1]) && IsTokenChar(text[start]))
                 {
                     continue;
                 }
 
-                var info = new MatchInfo(text, m, valueStart, valueEnd);
-                if (detector.Validate != null && !detector.Validate(info))
-                {
-                    continue;
-                }
-
-                if (detector.Context != null && !HasContext(text, valueStart, valueEnd, detector))
-                {
-                    continue;
-                }
-
-                var (id, provider, rule) = detector.Classify != null ? detector.Classify(info) : (detector.Id, detector.Provider, detector.Rule);
-                if (!enabled.Contains(rule.Id) || disabled.Contains(id))
-                {
-                    continue;
-                }
-
-                output.Add(new Candidate(rule, id, provider, valueStart, valueEnd, detector.KnownPrefix));
+                Accept(text, detector, m, seen, enabled, disabled, output);
             }
         }
+    }
+
+    private static void Accept(string text, Detector detector, Match m, HashSet<int> seen, HashSet<string> enabled, HashSet<string> disabled, List<Candidate> output)
+    {
+        var group = m.Groups["s"];
+        var valueStart = group.Success ? group.Index : m.Index;
+        var valueEnd = group.Success ? group.Index + group.Length : m.Index + m.Length;
+        if (valueEnd <= valueStart || !seen.Add(valueStart))
+        {
+            return;
+        }
+
+        var info = new MatchInfo(text, m, valueStart, valueEnd);
+        if (detector.Validate != null && !detector.Validate(info))
+        {
+            return;
+        }
+
+        if (detector.Context != null && !HasContext(text, valueStart, valueEnd, detector))
+        {
+            return;
+        }
+
+        var (id, provider, rule) = detector.Classify != null ? detector.Classify(info) : (detector.Id, detector.Provider, detector.Rule);
+        if (!enabled.Contains(rule.Id) || disabled.Contains(id))
+        {
+            return;
+        }
+
+        output.Add(new Candidate(rule, id, provider, valueStart, valueEnd, detector.KnownPrefix));
     }
 
     /// <summary>Windows around keyword hits, clipped to the hit's line unless the detector spans lines, merged when they overlap.</summary>
