@@ -60,5 +60,9 @@ internal static class Program
         yield return CheckCommand.Create();
         yield return BaselineCommand.Create();
         yield return RulesCommand.Create();
+        yield return Commands.RiskCommand.Create();
+        yield return Commands.TrainCommand.Create();
+        yield return LspCommand.Create();
+        yield return FixCommand.Create();
     }
 }

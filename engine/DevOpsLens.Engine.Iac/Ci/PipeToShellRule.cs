@@ -49,10 +49,34 @@ internal sealed class PipeToShellRule : IacRule
         }
     }
 
+    /// <summary>True when the match sits on a shell comment line (<c># curl … | sh</c> in install notes).</summary>
+    private static bool IsCommentedOut(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && text[i] != '\n' && text[i] != '\r')
+        {
+            i--;
+        }
+
+        var first = i + 1;
+        while (first < index && (text[first] == ' ' || text[first] == '\t'))
+        {
+            first++;
+        }
+
+        return first < text.Length && text[first] == '#';
+    }
+
     private static void ReportIn(DocumentContext document, IReportSink sink, int start, int end)
     {
-        foreach (var (s, e, source) in ShellPatterns.FindPipeToShell(document.Text.Substring(start, end - start)))
+        var text = document.Text.Substring(start, end - start);
+        foreach (var (s, e, source) in ShellPatterns.FindPipeToShell(text))
         {
+            if (IsCommentedOut(text, s))
+            {
+                continue;
+            }
+
             sink.Report(RuleCatalog.PipeToShell, Spans.Of(document.Text, start + s, start + e), RuleCatalog.PipeToShell.FormatMessage(source), source);
         }
     }

@@ -9,8 +9,10 @@ namespace DevOpsLens.Engine.Iac.Ci;
 /// <summary>
 /// DL3032: attacker-controlled event data pasted into a script before the shell parses it.
 /// GitHub: <c>${{ github.event.issue.title }}</c>, <c>${{ github.head_ref }}</c>… inside <c>run:</c> or
-/// actions/github-script's <c>script:</c>. Azure Pipelines: <c>$(Build.SourceVersionMessage)</c> and other
-/// macros that hold commit, branch or user text. GitLab passes variables as environment variables (no textual
+/// actions/github-script's <c>script:</c>. Azure Pipelines: <c>$(Build.SourceVersionMessage)</c>,
+/// <c>$(System.PullRequest.SourceBranch)</c> and other macros holding text an outsider (a fork's branch, a commit,
+/// a display name) controls; the repository's own branch names (<c>Build.SourceBranchName</c>) need push access
+/// and are not reported. GitLab passes variables as environment variables (no textual
 /// paste), so only re-evaluation of untrusted variables (<c>eval</c>, <c>sh -c</c>) is reported there.
 /// </summary>
 internal sealed class ScriptInjectionRule : IacRule
@@ -26,7 +28,7 @@ internal sealed class ScriptInjectionRule : IacRule
         Timeout);
 
     private static readonly Regex AzureUntrusted = new(
-        @"\$\(\s*(Build\.SourceVersionMessage|Build\.SourceBranch|Build\.SourceBranchName|Build\.RequestedFor|Build\.RequestedForEmail|Build\.SourceVersionAuthor|System\.PullRequest\.SourceBranch|System\.PullRequest\.TargetBranch)\s*\)",
+        @"\$\(\s*(Build\.SourceVersionMessage|Build\.RequestedFor|Build\.RequestedForEmail|Build\.SourceVersionAuthor|System\.PullRequest\.SourceBranch|System\.PullRequest\.SourceBranchName|System\.PullRequest\.PullRequestTitle)\s*\)",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
         Timeout);
 

@@ -40,7 +40,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
         foreach (var script in CiScripts.Get(document))
         {
             var secretEnv = new HashSet<string>(script.Env.Where(e => e.Value.Contains("secrets.")).Select(e => e.Key), StringComparer.Ordinal);
-            var usesSecrets = secretEnv.Count > 0;
+            var usesSecrets = false;
             var start = script.Node.Start;
             var end = script.Node.End;
             var lineStart = start;
@@ -58,7 +58,8 @@ internal sealed class SecretPrintedInCiRule : IacRule
                     traces.Add((lineStart + t.Index, lineStart + t.Index + t.Length));
                 }
 
-                usesSecrets |= Expressions.Find(text, lineStart, lineEnd).Any(e => e.Inner.Contains("secrets."));
+                // Tracing prints only the commands that run, so it matters when the script itself expands a secret.
+                usesSecrets |= SecretReferences(text, lineStart, lineEnd, script, secretEnv).Any();
                 foreach (var (segStart, segEnd) in Segments(text, lineStart, lineEnd))
                 {
                     var segment = text.Substring(segStart, segEnd - segStart);

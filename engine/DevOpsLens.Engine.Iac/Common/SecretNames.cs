@@ -1,63 +1,20 @@
 using System.Text;
+using DevOpsLens.Engine.Secrets;
 
 namespace DevOpsLens.Engine.Iac.Common;
 
 /// <summary>
-/// Decides whether a variable name holds a secret (DB_PASSWORD, ApiKey, ConnectionStrings__Orders) and whether a
-/// value is a real literal rather than a reference or placeholder. Names that only point at a secret
-/// (PASSWORD_FILE, ACCESS_KEY_ID, TOKEN_URL) are not secrets.
+/// Decides whether a variable name holds a secret (DB_PASSWORD, ApiKey, ConnectionStrings__Orders with a password)
+/// and whether a value is written out rather than a reference or placeholder. Deployment files are judged on the
+/// name: a weak literal password is as much a finding as a random one, so no entropy threshold applies here.
 /// </summary>
 internal static class SecretNames
 {
-    private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
-    {
-        "PASSWORD", "PASSWD", "PWD", "PASS", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY",
-        "CONNECTIONSTRING", "CONNECTIONSTRINGS", "CONNSTR", "SASTOKEN", "ACCESSKEY", "SECRETKEY", "CLIENTSECRET",
-    };
-
-    private static readonly HashSet<string> KeyQualifiers = new(StringComparer.Ordinal)
-    {
-        "API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "ACCOUNT", "STORAGE", "SAS", "AUTH", "LICENSE", "SUBSCRIPTION", "WEBHOOK", "JWT", "HMAC",
-    };
-
-    /// <summary>A trailing word that makes the variable a pointer to, or a property of, a secret rather than the secret.</summary>
-    private static readonly HashSet<string> PointerWords = new(StringComparer.Ordinal)
-    {
-        "FILE", "PATH", "DIR", "NAME", "ID", "URL", "URI", "ENDPOINT", "HOST", "TYPE", "LENGTH", "LEN", "MIN", "MAX", "TTL", "EXPIRY",
-        "EXPIRATION", "HEADER", "REF", "ENABLED", "ENABLE", "DISABLED", "REQUIRED", "POLICY", "KIND", "SOURCE", "PROVIDER", "MODE", "ISSUER",
-        "AUDIENCE", "LIFETIME", "TIMEOUT", "COUNT", "LOCATION", "VERSION", "FORMAT", "ALGORITHM", "FIELD", "PARAM", "PREFIX", "SCOPE",
-        "SCOPES", "USER", "USERNAME", "EMAIL", "PORT", "REGION",
-    };
-
-    public static bool IsSecretName(string name)
-    {
-        var words = Words(name);
-        if (words.Count == 0 || PointerWords.Contains(words[words.Count - 1]))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < words.Count; i++)
-        {
-            var w = words[i];
-            if (SecretWords.Contains(w))
-            {
-                return true;
-            }
-
-            if ((w == "KEY" || w == "KEYS") && i > 0 && KeyQualifiers.Contains(words[i - 1]))
-            {
-                return true;
-            }
-
-            if ((w == "STRING" || w == "STRINGS") && i > 0 && words[i - 1] == "CONNECTION")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// A name that holds a secret, by the engine's shared heuristics (the same judgement DL1005 makes), or a
+    /// connection-string name (whose value the caller must still check with <see cref="HasCredential"/>).
+    /// </summary>
+    public static bool IsSecretName(string name) => SecretHeuristics.IsSecretName(name) || IsConnectionStringName(name);
 
     /// <summary>A connection-string name (ConnectionStrings__Orders, DB_CONNECTION_STRING): a secret only when its value carries a credential.</summary>
     public static bool IsConnectionStringName(string name)

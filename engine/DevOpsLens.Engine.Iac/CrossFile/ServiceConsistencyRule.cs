@@ -14,9 +14,9 @@ namespace DevOpsLens.Engine.Iac.CrossFile;
 /// DL3050 (probe path not mapped), DL3051 (port mismatch) and DL3052 (telemetry settings against code): each
 /// Kubernetes container, compose service and Dockerfile is matched to the ASP.NET Core service it deploys,
 /// and what the deployment says is compared with what the code and appsettings say. A deployment is matched
-/// by image name (or compose build context, or Dockerfile folder) to a service; when the repository holds a
-/// single service, single-container pods and every Dockerfile belong to it. Unmatched deployments and
-/// services without C# code are not judged.
+/// by image name (or compose build context, or Dockerfile folder) to a service: third-party images (redis,
+/// a collector) and other workloads never borrow a service's facts. A templated image in a one-service
+/// repository belongs to that service. Unmatched deployments and services without C# code are not judged.
 /// </summary>
 internal sealed class ServiceConsistencyRule : IRepositoryRule
 {
@@ -146,7 +146,8 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             }
         }
 
-        return services.Count == 1 && onlyContainer ? services[0] : null;
+        // A templated image ($IMAGE, {{ }}) cannot be named; in a one-service repository its only container is that service.
+        return reference == null && image != null && services.Count == 1 && onlyContainer ? services[0] : null;
     }
 
     private static ServiceFacts? MatchCompose(List<ServiceFacts> services, DocumentContext document, ComposeService composeService)

@@ -49,7 +49,10 @@ internal sealed class DockerInstruction
 
     public MappedText Args { get; }
 
-    /// <summary>Whitespace-separated tokens of the arguments with their positions in <see cref="MappedText.Text"/>.</summary>
+    /// <summary>
+    /// Whitespace-separated tokens of the arguments with their positions in <see cref="MappedText.Text"/>;
+    /// whitespace inside quotes (<c>KEY="a b"</c>) does not split a token.
+    /// </summary>
     public IEnumerable<(string Token, int Start, int End)> Tokens()
     {
         var text = Args.Text;
@@ -62,8 +65,18 @@ internal sealed class DockerInstruction
             }
 
             var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            var quote = '\0';
+            while (i < text.Length && (quote != '\0' || !char.IsWhiteSpace(text[i])))
             {
+                if (quote == '\0' && (text[i] == '"' || text[i] == '\''))
+                {
+                    quote = text[i];
+                }
+                else if (text[i] == quote)
+                {
+                    quote = '\0';
+                }
+
                 i++;
             }
 

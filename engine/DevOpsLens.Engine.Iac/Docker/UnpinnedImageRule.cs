@@ -10,7 +10,8 @@ namespace DevOpsLens.Engine.Iac.Docker;
 /// <summary>
 /// DL3004: an image with no tag or :latest in Kubernetes containers, compose services and Dockerfile FROM.
 /// Templated references (<c>$IMAGE</c>, <c>{{ }}</c>) and FROM of an earlier stage or scratch are skipped;
-/// FROM arguments are resolved with the defaults of ARGs declared before the first FROM.
+/// FROM arguments are resolved with the defaults of ARGs declared before the first FROM. A compose service
+/// with <c>build:</c> only names the image it builds, so its <c>image:</c> is not judged.
 /// </summary>
 internal sealed class UnpinnedImageRule : IacRule
 {
@@ -37,7 +38,8 @@ internal sealed class UnpinnedImageRule : IacRule
             }
         }
 
-        foreach (var service in ComposeFile.Services(document))
+        // With build:, image: names the image compose builds and tags, not one it pulls.
+        foreach (var service in ComposeFile.Services(document).Where(s => !s.Map.Has("build")))
         {
             Check(document, sink, service.Map["image"]);
         }

@@ -25,7 +25,7 @@ internal sealed class MissingDisruptionBudgetRule : IRepositoryRule
             var budgets = objects.Where(o => o.Kind == "PodDisruptionBudget").ToList();
             foreach (var (document, o) in folder)
             {
-                if (o.Kind is not ("Deployment" or "StatefulSet"))
+                if (o.Kind is not ("Deployment" or "StatefulSet") || o.IsPatch)
                 {
                     continue;
                 }

@@ -22,14 +22,14 @@ internal sealed class MissingProbesRule : IacRule
     {
         foreach (var workload in K8sObjects.Get(document))
         {
-            if (workload.Kind is not ("Deployment" or "StatefulSet" or "ReplicaSet"))
+            if (workload.Kind is not ("Deployment" or "StatefulSet" or "ReplicaSet") || workload.IsPatch)
             {
                 continue;
             }
 
             foreach (var container in workload.Containers(includeInit: false))
             {
-                if (!container.Map.Has("ports"))
+                if (!container.Map.Has("ports") || container.IsPartial)
                 {
                     continue;
                 }

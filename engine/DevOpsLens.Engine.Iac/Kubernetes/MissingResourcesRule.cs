@@ -20,15 +20,15 @@ internal sealed class MissingResourcesRule : IacRule
 
     public override void Analyze(DocumentContext document, IReportSink sink)
     {
-        foreach (var workload in K8sObjects.Get(document).Where(o => o.IsWorkload))
+        foreach (var workload in K8sObjects.Get(document).Where(o => o.IsWorkload && !o.IsPatch))
         {
-            foreach (var container in workload.Containers(includeInit: false))
+            foreach (var container in workload.Containers(includeInit: false).Where(c => !c.IsPartial))
             {
                 var pair = container.Map.GetPair("resources");
                 if (pair?.Value is not YMap resources || resources.Pairs.Count == 0)
                 {
                     var anchor = pair != null ? pair.Key : container.Anchor;
-                    Report(sink, document, RuleCatalog.MissingResources, anchor, workload.Name + "/" + container.Name, container.Name, "CPU and memory requests or memory limit");
+                    Report(sink, document, RuleCatalog.MissingResources, anchor, workload.Name + "/" + container.Name, container.Name, "resources block (CPU and memory requests, a memory limit)");
                     continue;
                 }
 

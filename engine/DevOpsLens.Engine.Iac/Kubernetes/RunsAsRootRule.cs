@@ -24,7 +24,7 @@ internal sealed class RunsAsRootRule : IacRule
         foreach (var workload in K8sObjects.Get(document).Where(o => o.IsWorkload))
         {
             var podContext = workload.PodSpec!.Map("securityContext");
-            if (IsWindows(workload.PodSpec!))
+            if (IsWindows(workload.PodSpec!) || workload.IsPatch)
             {
                 continue;
             }

@@ -23,7 +23,7 @@ internal sealed class SingleReplicaRule : IRepositoryRule
             var scaled = RepositoryManifests.AutoscaledTargets(folder.Select(x => x.Object), out _);
             foreach (var (document, o) in folder)
             {
-                if (o.Kind is not ("Deployment" or "StatefulSet") || o.Root.Map("spec")?["replicas"] is not { } replicasNode || scaled.Contains(o.Kind + "/" + o.Name))
+                if (o.Kind is not ("Deployment" or "StatefulSet") || o.IsPatch || o.Root.Map("spec")?["replicas"] is not { } replicasNode || scaled.Contains(o.Kind + "/" + o.Name))
                 {
                     continue;
                 }

@@ -18,6 +18,9 @@ internal sealed class K8sContainer
 
     public string Name => Map.Str("name") ?? Map.Str("image") ?? "(unnamed)";
 
+    /// <summary>A container entry without an image only patches another definition.</summary>
+    public bool IsPartial => !Map.Has("image");
+
     /// <summary>Where container-level findings sit: the name value, else the image, else the entry.</summary>
     public YNode Anchor => (YNode?)Map.GetPair("name")?.Value ?? (YNode?)Map.GetPair("image")?.Value ?? Map;
 
@@ -78,6 +81,12 @@ internal sealed class K8sObject
     public YMap? PodSpec => PodTemplate?.Map("spec");
 
     public bool IsWorkload => PodSpec != null;
+
+    /// <summary>
+    /// A kustomize / strategic-merge patch rather than a full object: a controller without <c>spec.selector</c>
+    /// (required by apps/v1). Patches only restate what they change, so rules about what is missing skip them.
+    /// </summary>
+    public bool IsPatch => Kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" && !(Root.Map("spec")?.Has("selector") ?? false);
 
     /// <summary>Batch workloads run to completion: probes and replicas do not apply.</summary>
     public bool IsBatch => Kind is "Job" or "CronJob";

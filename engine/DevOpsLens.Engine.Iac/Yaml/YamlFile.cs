@@ -48,7 +48,7 @@ internal sealed class YamlFile
         var shift = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         try
         {
-            var builder = new Builder(shift, cancellationToken);
+            var builder = new Builder(text, shift, cancellationToken);
             var documents = builder.Build(new Parser(new StringReader(shift == 0 ? text : text.Substring(1))));
             return new YamlFile(documents, null, null);
         }
@@ -61,6 +61,11 @@ internal sealed class YamlFile
         catch (LimitException ex)
         {
             return new YamlFile(Array.Empty<YDocument>(), new YamlError(ex.Message, ex.Offset, ex.Offset), null);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The parse result is shared by every rule; a parser fault must become one diagnostic, not one crash per rule.
+            return new YamlFile(Array.Empty<YDocument>(), new YamlError("The YAML parser failed: " + ex.Message, 0, 0), null);
         }
     }
 
@@ -83,12 +88,14 @@ internal sealed class YamlFile
 
     private sealed class Builder
     {
+        private readonly string _text;
         private readonly int _shift;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
 
-        public Builder(int shift, CancellationToken cancellationToken)
+        public Builder(string text, int shift, CancellationToken cancellationToken)
         {
+            _text = text;
             _shift = shift;
             _cancellationToken = cancellationToken;
         }
@@ -119,7 +126,7 @@ internal sealed class YamlFile
                         documents.Add(new YDocument(root, documents.Count));
                         break;
                     case Scalar scalar:
-                        Add(new YScalar(Offset(scalar.Start), Offset(scalar.End), scalar.Value, scalar.Style), scalar.Anchor, 1);
+                        Add(new YScalar(SkipProperties(Offset(scalar.Start), Offset(scalar.End)), Offset(scalar.End), scalar.Value, scalar.Style), scalar.Anchor, 1);
                         break;
                     case AnchorAlias alias:
                         if (!_anchors.TryGetValue(alias.Value.Value, out var target))
@@ -202,6 +209,26 @@ internal sealed class YamlFile
                     parent.PendingKey = null;
                 }
             }
+        }
+
+        /// <summary>YamlDotNet starts a node at its anchor or tag (<c>&amp;img value</c>); findings belong on the value itself.</summary>
+        private int SkipProperties(int start, int end)
+        {
+            var i = start;
+            while (i < end && (_text[i] == '&' || _text[i] == '!'))
+            {
+                while (i < end && !char.IsWhiteSpace(_text[i]))
+                {
+                    i++;
+                }
+
+                while (i < end && char.IsWhiteSpace(_text[i]))
+                {
+                    i++;
+                }
+            }
+
+            return i < end ? i : start;
         }
 
         private int Offset(Mark mark) => (int)Math.Min(int.MaxValue, mark.Index + _shift);

@@ -18,6 +18,7 @@ public static class RuleCatalog
     private const string KubernetesAndCompose = "Kubernetes manifests, docker-compose files";
     private const string Dockerfile = "Dockerfiles";
     private const string Workflows = "GitHub Actions, GitLab CI, Azure Pipelines";
+    private const string GitHubWorkflows = "GitHub Actions workflows";
 
     private static readonly string[] SecretTags = { "security", "secrets" };
     private static readonly string[] ObservabilityTags = { "observability", "reliability" };
@@ -270,7 +271,7 @@ public static class RuleCatalog
         RuleIds.UnpinnedAction,
         "Pin third-party actions to a full commit SHA",
         "Action '{0}' is pinned to '{1}', which its owner can move",
-        Deployment, Severity.Warning, Confidence.High, RuleHosts.Engine, Workflows,
+        Deployment, Severity.Warning, Confidence.High, RuleHosts.Engine, GitHubWorkflows,
         "Tags and branches of a third-party action can be moved to malicious code, which then runs with the workflow's token and secrets. Pin to a 40-character commit SHA and keep the tag as a comment.",
         SupplyChainTags,
         new[] { new RuleOption("trusted_owners", "actions,github", "Comma-separated action owners that are not reported (GitHub's own actions by default).") });
@@ -279,7 +280,7 @@ public static class RuleCatalog
         RuleIds.PullRequestTargetCheckout,
         "Do not check out the pull request head in pull_request_target",
         "pull_request_target checks out untrusted code from '{0}' with a privileged token",
-        Deployment, Severity.Error, Confidence.High, RuleHosts.Engine, Workflows,
+        Deployment, Severity.Error, Confidence.High, RuleHosts.Engine, GitHubWorkflows,
         "pull_request_target runs with write access and secrets; checking out and building the pull request's head runs an outsider's code with them.",
         SupplyChainTags);
 
@@ -295,7 +296,7 @@ public static class RuleCatalog
         RuleIds.WorkflowPermissions,
         "Declare least-privilege workflow permissions",
         "{0}",
-        Deployment, Severity.Warning, Confidence.Medium, RuleHosts.Engine, Workflows,
+        Deployment, Severity.Warning, Confidence.Medium, RuleHosts.Engine, GitHubWorkflows,
         "Without a permissions block the job token gets the repository's default, often read-write on everything; write-all grants every scope. Declare the scopes the workflow needs.",
         SupplyChainTags);
 

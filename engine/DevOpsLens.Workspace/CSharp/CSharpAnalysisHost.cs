@@ -180,13 +180,12 @@ internal sealed class CSharpAnalysisHost
 
     private CSharpCompilation CreateCompilation(string projectDirectory, IReadOnlyList<SyntaxTree> trees)
     {
-        var references = FrameworkReferences.Value;
+        // ASP.NET Core's shared framework also carries Microsoft.Extensions.* (logging, hosting, DI, HTTP client
+        // factory), which worker services and libraries reach through packages we cannot restore here. Extra
+        // references only resolve symbols; they never add diagnostics, so every project gets them.
+        var references = FrameworkReferences.Value.AddRange(AspNetReferences.Value);
         var allTrees = trees.ToList();
         var project = ReadProjectFile(projectDirectory);
-        if (project.IsWeb)
-        {
-            references = references.AddRange(AspNetReferences.Value);
-        }
 
         references = references.AddRange(PackageReferences(projectDirectory, references));
 
