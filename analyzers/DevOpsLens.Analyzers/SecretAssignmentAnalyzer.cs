@@ -30,47 +30,52 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(
-            AnalyzeOperation,
-            OperationKind.FieldInitializer,
-            OperationKind.PropertyInitializer,
-            OperationKind.ParameterInitializer,
-            OperationKind.VariableDeclarator,
-            OperationKind.SimpleAssignment,
-            OperationKind.Argument,
-            OperationKind.Invocation,
-            OperationKind.Return);
-        context.RegisterSyntaxNodeAction(AnalyzeAttributeArgument, SyntaxKind.AttributeArgument);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Names repeat across a compilation and options are per tree: both are cached for the compilation.
+            var cache = new Cache(start.Options);
+            start.RegisterOperationAction(
+                c => AnalyzeOperation(c, cache),
+                OperationKind.FieldInitializer,
+                OperationKind.PropertyInitializer,
+                OperationKind.ParameterInitializer,
+                OperationKind.VariableDeclarator,
+                OperationKind.SimpleAssignment,
+                OperationKind.Argument,
+                OperationKind.Invocation,
+                OperationKind.Return);
+            start.RegisterSyntaxNodeAction(c => AnalyzeAttributeArgument(c, cache), SyntaxKind.AttributeArgument);
+        });
     }
 
-    private static void AnalyzeOperation(OperationAnalysisContext context)
+    private static void AnalyzeOperation(OperationAnalysisContext context, Cache cache)
     {
         switch (context.Operation)
         {
             case IFieldInitializerOperation field:
                 foreach (var f in field.InitializedFields)
                 {
-                    Check(context, f.Name, field.Value);
+                    Check(context, cache, f.Name, field.Value);
                 }
 
                 break;
             case IPropertyInitializerOperation property:
                 foreach (var p in property.InitializedProperties)
                 {
-                    Check(context, p.Name, property.Value);
+                    Check(context, cache, p.Name, property.Value);
                 }
 
                 break;
             case IParameterInitializerOperation parameter:
-                Check(context, parameter.Parameter.Name, parameter.Value);
+                Check(context, cache, parameter.Parameter.Name, parameter.Value);
                 break;
             case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                Check(context, declarator.Symbol.Name, initializer.Value);
+                Check(context, cache, declarator.Symbol.Name, initializer.Value);
                 break;
             case ISimpleAssignmentOperation assignment:
                 if (TargetName(assignment.Target) is { } name && !IsCoveredByCredentialApi(assignment.Target))
                 {
-                    Check(context, name, assignment.Value);
+                    Check(context, cache, name, assignment.Value);
                 }
 
                 break;
@@ -81,23 +86,23 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
                     break;
                 }
 
-                Check(context, parameter.Name, argument.Value);
+                Check(context, cache, parameter.Name, argument.Value);
                 break;
             case IInvocationOperation invocation when invocation.Arguments.Length == 2 && invocation.TargetMethod.Name is "Add" or "TryAdd" or "SetEnvironmentVariable" &&
                                                      Symbols.TryGetConstantString(invocation.Arguments[0].Value, out var key):
-                Check(context, LastSegment(key), invocation.Arguments[1].Value);
+                Check(context, cache, LastSegment(key), invocation.Arguments[1].Value);
                 break;
             case IReturnOperation { ReturnedValue: { } returned } when context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } owner }:
-                Check(context, owner.Name, returned);
+                Check(context, cache, owner.Name, returned);
                 break;
         }
     }
 
-    private static void AnalyzeAttributeArgument(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeAttributeArgument(SyntaxNodeAnalysisContext context, Cache cache)
     {
         var argument = (AttributeArgumentSyntax)context.Node;
         var name = argument.NameEquals?.Name.Identifier.ValueText ?? argument.NameColon?.Name.Identifier.ValueText;
-        if (name == null || !SecretHeuristics.IsSecretName(name))
+        if (name == null || !cache.IsSecretName(name))
         {
             return;
         }
@@ -105,25 +110,22 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
         var constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
         if (constant.HasValue && constant.Value is string value && !(argument.Expression is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }))
         {
-            Report(context.ReportDiagnostic, AnalyzerRuleOptions.For(context.Options, argument.SyntaxTree), name, value, argument.Expression.GetLocation(), context.CancellationToken);
+            Report(context.ReportDiagnostic, cache.Options(argument.SyntaxTree), name, value, argument.Expression.GetLocation(), context.CancellationToken);
         }
     }
 
-    private static void Check(OperationAnalysisContext context, string name, IOperation value)
+    private static void Check(OperationAnalysisContext context, Cache cache, string name, IOperation value)
     {
-        if (!SecretHeuristics.IsSecretName(name))
-        {
-            return;
-        }
-
+        // Cheapest first: most values are not compile-time strings.
         var unwrapped = Symbols.Unwrap(value);
-        if (unwrapped == null || unwrapped is INameOfOperation || unwrapped.Syntax.SyntaxTree != context.Operation.Syntax.SyntaxTree ||
-            !Symbols.TryGetConstantString(unwrapped, out var text))
+        if (unwrapped == null || unwrapped is INameOfOperation || unwrapped.Type?.SpecialType != SpecialType.System_String ||
+            unwrapped.Syntax.SyntaxTree != context.Operation.Syntax.SyntaxTree ||
+            !Symbols.TryGetConstantString(unwrapped, out var text) || text.Length == 0 || !cache.IsSecretName(name))
         {
             return;
         }
 
-        Report(context.ReportDiagnostic, AnalyzerRuleOptions.For(context.Options, unwrapped.Syntax.SyntaxTree), name, text, unwrapped.Syntax.GetLocation(), context.CancellationToken);
+        Report(context.ReportDiagnostic, cache.Options(unwrapped.Syntax.SyntaxTree), name, text, unwrapped.Syntax.GetLocation(), context.CancellationToken);
     }
 
     private static void Report(Action<Diagnostic> report, RuleOptions options, string name, string value, Location location, System.Threading.CancellationToken cancellationToken)
@@ -156,5 +158,18 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
         var doubleUnderscore = key.LastIndexOf("__", StringComparison.Ordinal);
         var cut = Math.Max(key.LastIndexOf(':'), Math.Max(key.LastIndexOf('.'), doubleUnderscore < 0 ? -1 : doubleUnderscore + 1));
         return cut >= 0 && cut < key.Length - 1 ? key.Substring(cut + 1) : key;
+    }
+
+    private sealed class Cache
+    {
+        private readonly AnalyzerOptions _options;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _names = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, RuleOptions> _byTree = new();
+
+        public Cache(AnalyzerOptions options) => _options = options;
+
+        public bool IsSecretName(string name) => _names.GetOrAdd(name, SecretHeuristics.IsSecretName);
+
+        public RuleOptions Options(SyntaxTree tree) => _byTree.GetOrAdd(tree, t => AnalyzerRuleOptions.For(_options, t));
     }
 }

@@ -37,6 +37,45 @@ public sealed class ReplaceSecretWithConfigurationCodeFixTests
             """);
 }
 
+public sealed class ReplaceSecretAssignmentCodeFixTests
+{
+    [Fact]
+    public Task Uses_the_environment_where_no_configuration_is_reachable_and_configuration_elsewhere() =>
+        Infrastructure.CSharpVerifier<SecretAssignmentAnalyzer>.VerifyCodeFixAsync<ReplaceSecretWithConfigurationCodeFix>("""
+            using Microsoft.Extensions.Configuration;
+
+            public sealed class MailSettings
+            {
+                private readonly IConfiguration _configuration;
+
+                public MailSettings(IConfiguration configuration) => _configuration = configuration;
+
+                public string ApiKey { get; set; } = [|"f3Q9zL1xV8pR2mK7"|];
+
+                public void Rotate()
+                {
+                    ApiKey = [|"Hq7~vN2pX9rT4wLz"|];
+                }
+            }
+            """, """
+            using Microsoft.Extensions.Configuration;
+
+            public sealed class MailSettings
+            {
+                private readonly IConfiguration _configuration;
+
+                public MailSettings(IConfiguration configuration) => _configuration = configuration;
+
+                public string ApiKey { get; set; } = System.Environment.GetEnvironmentVariable("MAILSETTINGS__APIKEY") ?? throw new System.InvalidOperationException("Environment variable 'MAILSETTINGS__APIKEY' is not set.");
+
+                public void Rotate()
+                {
+                    ApiKey = _configuration["MailSettings:ApiKey"] ?? throw new System.InvalidOperationException("Configuration value 'MailSettings:ApiKey' is missing.");
+                }
+            }
+            """);
+}
+
 public sealed class SwallowedExceptionCodeFixTests
 {
     [Fact]
