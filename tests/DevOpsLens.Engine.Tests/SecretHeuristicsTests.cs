@@ -134,6 +134,16 @@ public sealed class SecretHeuristicsTests
     }
 
     [Fact]
+    public void Additional_names_extend_the_secret_names()
+    {
+        var options = new RuleOptions(new Dictionary<string, string> { ["devopslens.DL1005.additional_names"] = "license_code, hmac_seed" });
+        Assert.False(SecretHeuristics.IsSecretName("LicenseCode"));
+        Assert.True(SecretHeuristics.IsSecretName("LicenseCode", options));
+        Assert.True(SecretHeuristics.IsSecretName("HMAC_SEED", options));
+        Assert.False(SecretHeuristics.IsSecretName("license_type", options));
+    }
+
+    [Fact]
     public void Min_entropy_option_raises_the_bar()
     {
         var strict = new RuleOptions(new Dictionary<string, string> { ["devopslens.DL1005.min_entropy"] = "4.5" });

@@ -26,10 +26,14 @@ internal static class CheckCommand
         var staged = new Option<bool>("--staged") { Description = "Check the staged changes (index against HEAD), for a pre-commit hook." };
         var history = new Option<bool>("--history") { Description = "Check every blob in the git history for secrets, reporting where each first appeared." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show progress on standard error." };
+        var skipCompilation = new Option<bool>("--skip-compilation")
+        {
+            Description = "Do not compile C# in-process: C# files get only the text rules (DL1001-DL1004). For pipelines whose dotnet build already runs the DevOpsLens analyzers.",
+        };
 
         var command = new Command("check", "Check files for hard-coded secrets, missing instrumentation and risky deployment settings.");
         scan.AddTo(command);
-        foreach (var option in new Option[] { format, output, failOn, minConfidence, baseline, noBaseline, diff, staged, history, noProgress })
+        foreach (var option in new Option[] { format, output, failOn, minConfidence, baseline, noBaseline, diff, staged, history, noProgress, skipCompilation })
         {
             command.Options.Add(option);
         }
@@ -60,7 +64,7 @@ internal static class CheckCommand
                     BaselinePath = parse.GetValue(baseline) is { } b ? Path.GetFullPath(b) : null,
                 };
 
-                var workspace = new WorkspaceAnalyzer(root);
+                var workspace = new WorkspaceAnalyzer(root, parse.GetValue(skipCompilation) ? new WorkspaceOptions { Analyzers = [] } : null);
                 ScanResult result;
                 using (var progress = Terminal.ShowProgress(parse, parse.GetValue(noProgress)) ? new ConsoleProgress(Terminal.Error(parse)) : null)
                 {

@@ -105,7 +105,11 @@ public static class SecretHeuristics
     /// <c>TokenEndpoint</c>, <c>SecretName</c>, <c>PasswordPolicy</c>, <c>tokenizer</c>, <c>passwordHash</c>,
     /// <c>CancellationToken</c>, <c>public_key</c>.
     /// </summary>
-    public static bool IsSecretName(string identifierOrKey) => IsSecretName(identifierOrKey, null);
+    public static bool IsSecretName(string identifierOrKey) => IsSecretName(identifierOrKey, (IReadOnlyList<string>?)null);
+
+    /// <summary>As <see cref="IsSecretName(string)"/>, also accepting DL1005's <c>additional_names</c> from <paramref name="options"/>.</summary>
+    public static bool IsSecretName(string identifierOrKey, RuleOptions options) =>
+        IsSecretName(identifierOrKey, (options ?? RuleOptions.Default).GetList(RuleCatalog.SecretAssignment, "additional_names"));
 
     internal static bool IsSecretName(string identifierOrKey, IReadOnlyList<string>? additionalNames)
     {

@@ -187,6 +187,8 @@ internal sealed class CSharpAnalysisHost
         var allTrees = trees.ToList();
         var project = ReadProjectFile(projectDirectory);
 
+        references = references.AddRange(PackageReferences(projectDirectory, references));
+
         if (project.ImplicitUsings)
         {
             allTrees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings(project.IsWeb), ParseOptions, Path.Combine(projectDirectory, "obj", "DevOpsLens.ImplicitUsings.g.cs")));
@@ -386,6 +388,96 @@ internal sealed class CSharpAnalysisHost
             .OrderByDescending(x => x.V)
             .FirstOrDefault();
         return version.Dir == null ? ImmutableArray<MetadataReference>.Empty : CreateReferences(Directory.EnumerateFiles(version.Dir, "*.dll"));
+    }
+
+    /// <summary>
+    /// Compile-time assemblies of the project's NuGet packages, when the project was restored: obj/project.assets.json
+    /// (or artifacts/obj/&lt;project&gt;/ with UseArtifactsOutput). Without a restore the analyzers still run; symbols from
+    /// packages (ILogger, …) are then unresolved, as in an IDE before restore.
+    /// </summary>
+    private ImmutableArray<MetadataReference> PackageReferences(string projectDirectory, ImmutableArray<MetadataReference> existing)
+    {
+        var assets = FindAssetsFile(projectDirectory);
+        if (assets == null)
+        {
+            return ImmutableArray<MetadataReference>.Empty;
+        }
+
+        var known = existing.OfType<PortableExecutableReference>().Select(r => Path.GetFileName(r.FilePath)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var paths = new List<string>();
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(assets));
+            var root = json.RootElement;
+            var folder = root.GetProperty("packageFolders").EnumerateObject().Select(p => p.Name).FirstOrDefault();
+            var target = root.GetProperty("targets").EnumerateObject().FirstOrDefault();
+            if (folder == null || target.Value.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return ImmutableArray<MetadataReference>.Empty;
+            }
+
+            var libraries = root.GetProperty("libraries");
+            foreach (var package in target.Value.EnumerateObject())
+            {
+                if (!package.Value.TryGetProperty("type", out var type) || type.GetString() != "package"
+                    || !package.Value.TryGetProperty("compile", out var compile)
+                    || !libraries.TryGetProperty(package.Name, out var library) || !library.TryGetProperty("path", out var libraryPath))
+                {
+                    continue;
+                }
+
+                foreach (var asset in compile.EnumerateObject())
+                {
+                    if (asset.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && known.Add(Path.GetFileName(asset.Name)))
+                    {
+                        var full = Path.Combine(folder, libraryPath.GetString()!, asset.Name);
+                        if (File.Exists(full))
+                        {
+                            paths.Add(full);
+                        }
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // A stale or foreign assets file only costs symbol resolution, never the scan.
+            return ImmutableArray<MetadataReference>.Empty;
+        }
+
+        return CreateReferences(paths);
+    }
+
+    private string? FindAssetsFile(string projectDirectory)
+    {
+        var local = Path.Combine(projectDirectory, "obj", "project.assets.json");
+        if (File.Exists(local))
+        {
+            return local;
+        }
+
+        var csproj = Directory.EnumerateFiles(projectDirectory, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
+        if (csproj == null)
+        {
+            return null;
+        }
+
+        var name = Path.GetFileNameWithoutExtension(csproj);
+        for (var current = projectDirectory; current != null; current = Path.GetDirectoryName(current))
+        {
+            var candidate = Path.Combine(current, "artifacts", "obj", name, "project.assets.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            if (string.Equals(current.TrimEnd(Path.DirectorySeparatorChar), _root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     private static ImmutableArray<MetadataReference> CreateReferences(IEnumerable<string> paths)
