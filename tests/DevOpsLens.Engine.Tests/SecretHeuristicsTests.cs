@@ -128,6 +128,8 @@ public sealed class SecretHeuristicsTests
     [InlineData("mypass", "placeholder")]
     [InlineData("Y2hhbmdlbWU=", "base64 of changeme")]
     [InlineData("--username=", "fragment")]
+    [InlineData("ghs_…", "elided")]
+    [InlineData("sk-proj-...", "elided")]
     [InlineData("Zugangsschlüssel", "label")]
     [InlineData("ghp_aB7cD8eF9gH0jK1mN2pQ3rS4tU5vW62M5jQN", "bad checksum")]
     public void Non_secret_values(string value, string why)

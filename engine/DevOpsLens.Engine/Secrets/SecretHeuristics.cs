@@ -422,6 +422,12 @@ public static class SecretHeuristics
             }
         }
 
+        if (v.IndexOf('…') >= 0 || v.IndexOf("...", StringComparison.Ordinal) >= 0)
+        {
+            reason = "an elided example";
+            return true;
+        }
+
         if (NonSecretWords.Contains(lower))
         {
             reason = "a keyword, not a secret";
