@@ -22,6 +22,10 @@ def rel(p):
     p = p.replace("\\", "/")
     if os.path.isabs(p):
         p = os.path.relpath(os.path.realpath(p), corpus)
+    # Tools may report paths relative to the repository that holds the corpus.
+    marker = "/" + os.path.basename(corpus) + "/"
+    if marker in "/" + p:
+        p = ("/" + p).split(marker, 1)[1]
     return p[2:] if p.startswith("./") else p
 
 
@@ -47,6 +51,8 @@ elif fmt == "gitleaks":
 elif fmt == "tsv":
     for line in open(report):
         parts = line.rstrip("\n").split("\t")
+        if len(parts) >= 3 and parts[2] not in ("DL1001", "DL1002", "DL1003", "DL1004", "DL1005"):
+            continue
         if len(parts) >= 2:
             lines.add((rel(parts[0]), int(parts[1])))
             raw += 1

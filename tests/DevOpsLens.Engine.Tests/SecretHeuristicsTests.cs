@@ -40,6 +40,7 @@ public sealed class SecretHeuristicsTests
     [InlineData("Payments:ApiKey")]
     [InlineData("API_KEY_PROD")]
     [InlineData("AZURE_DEVOPS_PAT")]
+    [InlineData("GITHUB_PAT")]
     [InlineData("passphrase")]
     public void Secret_names(string name) => Assert.True(SecretHeuristics.IsSecretName(name), name);
 
@@ -74,6 +75,8 @@ public sealed class SecretHeuristicsTests
     [InlineData("AuthorizationEndpoint")]
     [InlineData("ConnectionStrings")]
     [InlineData("monkey")]
+    [InlineData("HEX_PAT")]
+    [InlineData("ZONE_ID_PAT")]
     public void Not_secret_names(string name) => Assert.False(SecretHeuristics.IsSecretName(name), name);
 
     [Theory]
@@ -83,6 +86,8 @@ public sealed class SecretHeuristicsTests
     [InlineData("wJ2kLq9PzXh7Gd4R")]
     [InlineData("django-insecure-3kq!9z@w^x2m7p$e")]
     [InlineData("cGFzc3dvcmQxMjM0NTY3OA==")]
+    [InlineData("kcmb4ipivX%dH26C")]
+    [InlineData("S3ZxOCNtWjIha1I0cEx3OXg=")]
     public void Secret_values(string value) => Assert.True(SecretHeuristics.LooksLikeSecretValue(value, RuleOptions.Default, out var reason), value + ": " + reason);
 
     [Theory]
@@ -118,10 +123,29 @@ public sealed class SecretHeuristicsTests
     [InlineData("development", "word")]
     [InlineData("data:image/png;base64,iVBORw0KGgoAAAANSUhEUg", "data uri")]
     [InlineData("short", "length")]
+    [InlineData(" --username=%s --password=%s", "format string")]
+    [InlineData("[0-9A-Fa-f]{1,4}", "regex")]
+    [InlineData("mypass", "placeholder")]
+    [InlineData("Y2hhbmdlbWU=", "base64 of changeme")]
+    [InlineData("--username=", "fragment")]
+    [InlineData("ghs_…", "elided")]
+    [InlineData("sk-proj-...", "elided")]
+    [InlineData("Zugangsschlüssel", "label")]
+    [InlineData("ghp_aB7cD8eF9gH0jK1mN2pQ3rS4tU5vW62M5jQN", "bad checksum")]
     public void Non_secret_values(string value, string why)
     {
         Assert.False(SecretHeuristics.LooksLikeSecretValue(value, RuleOptions.Default, out var reason), value + " (" + why + ")");
         Assert.False(string.IsNullOrEmpty(reason));
+    }
+
+    [Fact]
+    public void Additional_names_extend_the_secret_names()
+    {
+        var options = new RuleOptions(new Dictionary<string, string> { ["devopslens.DL1005.additional_names"] = "license_code, hmac_seed" });
+        Assert.False(SecretHeuristics.IsSecretName("LicenseCode"));
+        Assert.True(SecretHeuristics.IsSecretName("LicenseCode", options));
+        Assert.True(SecretHeuristics.IsSecretName("HMAC_SEED", options));
+        Assert.False(SecretHeuristics.IsSecretName("license_type", options));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ internal static class AssignmentScanner
             }
 
             var (start, end) = Identifier(text, hit);
-            if (end - start <= 0 || end - start > MaxName || !seen.Add(start))
+            if (end - start <= 0 || end - start > MaxName || !seen.Add(start) || !MayBeAssigned(text, kind, end))
             {
                 continue;
             }
@@ -95,6 +95,32 @@ internal static class AssignmentScanner
                 yield return candidate;
             }
         }
+    }
+
+    /// <summary>
+    /// Cheap test before any allocation: does an operator (or, in Dockerfiles, Bicep and XML, what stands for one)
+    /// follow the name? Most keyword hits in code ("token)", "cancellationToken,") fail here.
+    /// </summary>
+    private static bool MayBeAssigned(string text, DocumentKind kind, int end)
+    {
+        if (kind == DocumentKind.Xml || kind == DocumentKind.MSBuild || kind == DocumentKind.Dockerfile || kind == DocumentKind.Bicep)
+        {
+            return true;
+        }
+
+        var p = end;
+        if (p < text.Length && text[p] == '\\')
+        {
+            p++;
+        }
+
+        if (p < text.Length && (text[p] == '"' || text[p] == '\''))
+        {
+            p++;
+        }
+
+        p = SkipSpaces(text, p);
+        return p < text.Length && (text[p] == '=' || text[p] == ':');
     }
 
     private static Candidate? TryAssignment(string text, DocumentKind kind, bool bare, int nameStart, int nameEnd, string name, RuleOptions options, IReadOnlyList<string> additionalNames)
@@ -173,7 +199,25 @@ internal static class AssignmentScanner
             return null;
         }
 
+        if (IsFragment(text, kind, valueEnd))
+        {
+            return null;
+        }
+
         return Judge(text, valueStart, valueEnd, name, options);
+    }
+
+    /// <summary>In code, a literal followed by +, % or a method call is a piece of a built string, not the value.</summary>
+    private static bool IsFragment(string text, DocumentKind kind, int valueEnd)
+    {
+        if (kind != DocumentKind.Python && kind != DocumentKind.JavaScript && kind != DocumentKind.PowerShell && kind != DocumentKind.Shell &&
+            kind != DocumentKind.Notebook && kind != DocumentKind.Other && kind != DocumentKind.Terraform)
+        {
+            return false;
+        }
+
+        var p = SkipSpaces(text, Math.Min(text.Length, valueEnd + 1));
+        return p < text.Length && (text[p] == '+' || text[p] == '%' || (text[p] == '.' && p + 1 < text.Length && char.IsLetter(text[p + 1])));
     }
 
     private static Candidate? Judge(string text, int valueStart, int valueEnd, string name, RuleOptions options)

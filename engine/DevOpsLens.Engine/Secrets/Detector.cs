@@ -75,8 +75,12 @@ internal delegate IEnumerable<Candidate> CustomMatcher(string text, int windowSt
 /// </summary>
 internal sealed class Detector
 {
-    /// <summary>Upper bound for any single regex call. Windows are small, so reaching it means a pathological input.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Upper bound for any single regex call. Calls are anchored or see small windows and take microseconds, so only a
+    /// pathological input gets near it; it is a wall-clock limit, and 100 ms fired spuriously on a CI machine running
+    /// 20 processes per core, hence one second.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Lazy<Regex>? _regex;
 

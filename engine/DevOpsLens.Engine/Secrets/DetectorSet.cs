@@ -26,7 +26,7 @@ internal static class DetectorSet
     private const string StorageEmulatorKey = SecretHeuristics.StorageEmulatorKey;
 
     private static readonly Regex ConnectionKeys = new(
-        @"(?i)(?:^|[;""'\s])(?:server|data source|datasource|host|database|initial catalog|user id|userid|uid|username|user|port|address|addr|dbname)\s*=",
+        @"(?i)(?:^|[;""'])\s*(?:server|data source|datasource|host|database|initial catalog|user id|userid|uid|username|user|port|address|addr|dbname)\s*=",
         RegexOptions.CultureInvariant,
         Detector.MatchTimeout);
 
@@ -312,7 +312,7 @@ internal static class DetectorSet
                 },
             },
             new("redis-connection-string", "Redis", RuleCatalog.ConnectionStringPassword,
-                @"(?i)(?<=[,\s""'])password\s*=\s*(?<s>[^,;'""\s\\]{1,256})", "password")
+                @"(?i)(?<=,[ \t]{0,2}|[""'])password\s*=\s*(?<s>[^,;'""\s\\]{1,256})", "password")
             {
                 AnchorStart = AtHit,
                 IgnoreCase = true,
@@ -465,11 +465,17 @@ internal static class DetectorSet
 
     private static bool IsConnectionStringPassword(MatchInfo m)
     {
+        // In a connection string the key follows a ';' (or opens the string); "password = x" in code does not.
         var start = m.Match.Index;
+        while (start > 0 && (m.Text[start - 1] == ' ' || m.Text[start - 1] == '\t'))
+        {
+            start--;
+        }
+
         if (start > 0)
         {
             var before = m.Text[start - 1];
-            if (!(before == ';' || before == '"' || before == '\'' || before == '`' || before == '>' || char.IsWhiteSpace(before)))
+            if (!(before == ';' || before == '"' || before == '\'' || before == '`' || before == '>' || before == '\n' || before == '\r'))
             {
                 return false;
             }

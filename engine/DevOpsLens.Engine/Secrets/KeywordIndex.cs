@@ -5,42 +5,139 @@ using System.Threading;
 namespace DevOpsLens.Engine.Secrets;
 
 /// <summary>
-/// The prefilter: every distinct detector keyword is searched once per text with an ordinal IndexOf (vectorised by the
-/// runtime), and detectors only run where their keywords occur. Case-insensitive keywords are searched once each,
-/// not once per detector.
+/// A fixed set of detector keywords, compiled once into a table keyed by each keyword's first two characters
+/// (ASCII, case-folded), so that one pass over a text finds every keyword.
 /// </summary>
-internal sealed class KeywordIndex
+internal sealed class KeywordSet
 {
-    private readonly Dictionary<string, List<int>> _ordinal = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _ignoreCase = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly byte[] Fold = BuildFold();
 
-    private KeywordIndex()
+    public KeywordSet(IEnumerable<(string Keyword, bool IgnoreCase)> keywords)
     {
-    }
-
-    public static KeywordIndex Build(string text, IEnumerable<(string Keyword, bool IgnoreCase)> keywords, CancellationToken ct)
-    {
-        var index = new KeywordIndex();
+        var seen = new Dictionary<(string, bool), int>();
+        var list = new List<(string, bool)>();
         foreach (var (keyword, ignoreCase) in keywords)
         {
-            var map = ignoreCase ? index._ignoreCase : index._ordinal;
-            if (map.ContainsKey(keyword))
+            var key = (ignoreCase ? keyword.ToLowerInvariant() : keyword, ignoreCase);
+            if (keyword.Length < 2 || seen.ContainsKey(key))
             {
                 continue;
             }
 
-            ct.ThrowIfCancellationRequested();
-            map[keyword] = FindAll(text, keyword, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            seen[key] = list.Count;
+            list.Add((keyword, ignoreCase));
+        }
+
+        Keywords = list.ToArray();
+        Buckets = new int[65536][];
+        var buckets = new Dictionary<int, List<int>>();
+        for (var id = 0; id < Keywords.Length; id++)
+        {
+            var keyword = Keywords[id].Keyword;
+            var bigram = Bigram(keyword[0], keyword[1]);
+            if (bigram < 0)
+            {
+                throw new ArgumentException("Keywords must start with two ASCII characters: " + keyword);
+            }
+
+            if (!buckets.TryGetValue(bigram, out var bucket))
+            {
+                buckets[bigram] = bucket = new List<int>();
+            }
+
+            bucket.Add(id);
+        }
+
+        foreach (var pair in buckets)
+        {
+            Buckets[pair.Key] = pair.Value.ToArray();
+        }
+
+        Ids = seen;
+    }
+
+    public (string Keyword, bool IgnoreCase)[] Keywords { get; }
+
+    /// <summary>Keyword ids by case-folded first two characters.</summary>
+    public int[]?[] Buckets { get; }
+
+    public Dictionary<(string, bool), int> Ids { get; }
+
+    public bool TryGetId(string keyword, bool ignoreCase, out int id) =>
+        Ids.TryGetValue((ignoreCase ? keyword.ToLowerInvariant() : keyword, ignoreCase), out id);
+
+    /// <summary>The folded bigram of two characters, or -1 when either is not ASCII.</summary>
+    public static int Bigram(char a, char b) => a < 128 && b < 128 ? (Fold[a] << 8) | Fold[b] : -1;
+
+    private static byte[] BuildFold()
+    {
+        var fold = new byte[128];
+        for (var c = 0; c < 128; c++)
+        {
+            fold[c] = (byte)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+
+        return fold;
+    }
+}
+
+/// <summary>
+/// The prefilter: one pass over the text finds every occurrence of every detector keyword (a two-character table
+/// lookup per position, a comparison only where a keyword could start), and detectors only run where their keywords
+/// occur.
+/// </summary>
+internal sealed class KeywordIndex
+{
+    private readonly KeywordSet _set;
+    private readonly List<int>?[] _hits;
+
+    private KeywordIndex(KeywordSet set)
+    {
+        _set = set;
+        _hits = new List<int>?[set.Keywords.Length];
+    }
+
+    public static KeywordIndex Build(string text, KeywordSet set, CancellationToken ct)
+    {
+        var index = new KeywordIndex(set);
+        var buckets = set.Buckets;
+        var keywords = set.Keywords;
+        var last = text.Length - 1;
+        for (var i = 0; i < last; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            var bigram = KeywordSet.Bigram(text[i], text[i + 1]);
+            if (bigram < 0)
+            {
+                continue;
+            }
+
+            var bucket = buckets[bigram];
+            if (bucket == null)
+            {
+                continue;
+            }
+
+            foreach (var id in bucket)
+            {
+                var (keyword, ignoreCase) = keywords[id];
+                if (i + keyword.Length <= text.Length &&
+                    string.Compare(text, i, keyword, 0, keyword.Length, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal) == 0)
+                {
+                    (index._hits[id] ??= new List<int>()).Add(i);
+                }
+            }
         }
 
         return index;
     }
 
-    public IReadOnlyList<int> Hits(string keyword, bool ignoreCase)
-    {
-        var map = ignoreCase ? _ignoreCase : _ordinal;
-        return map.TryGetValue(keyword, out var list) ? list : (IReadOnlyList<int>)Array.Empty<int>();
-    }
+    public IReadOnlyList<int> Hits(string keyword, bool ignoreCase) =>
+        _set.TryGetId(keyword, ignoreCase, out var id) && _hits[id] is { } list ? list : (IReadOnlyList<int>)Array.Empty<int>();
 
     /// <summary>Hits of several keywords, sorted and without duplicates.</summary>
     public List<int> Hits(IEnumerable<string> keywords, bool ignoreCase)
@@ -63,24 +160,5 @@ internal sealed class KeywordIndex
 
         all.RemoveRange(write, all.Count - write);
         return all;
-    }
-
-    private static List<int> FindAll(string text, string keyword, StringComparison comparison)
-    {
-        var hits = new List<int>();
-        var pos = 0;
-        while (pos < text.Length)
-        {
-            var at = text.IndexOf(keyword, pos, comparison);
-            if (at < 0)
-            {
-                break;
-            }
-
-            hits.Add(at);
-            pos = at + keyword.Length;
-        }
-
-        return hits;
     }
 }

@@ -37,6 +37,12 @@ public static class SecretHeuristics
         "shared", "app", "auth", "admin", "hmac", "jwt", "sas",
     };
 
+    private static readonly HashSet<string> PatQualifiers = new(StringComparer.Ordinal)
+    {
+        "github", "gh", "gitlab", "gl", "ado", "azdo", "devops", "azure", "bitbucket", "personal", "access", "npm",
+        "pypi", "docker", "dockerhub", "hf", "huggingface", "git", "vsts", "nuget",
+    };
+
     // Words that may follow the secret word without changing what the value is ("PasswordValue", "API_KEY_PROD").
     private static readonly HashSet<string> NeutralSuffixes = new(StringComparer.Ordinal)
     {
@@ -60,7 +66,8 @@ public static class SecretHeuristics
         "changeme", "change_me", "change-me", "changeit", "replace", "your_", "your-", "yourpassword", "yoursecret",
         "yourtoken", "yourkey", "your.", "<your", "example", "sample", "dummy", "placeholder", "redacted", "insert",
         "todo", "tbd", "fixme", "notasecret", "not-a-secret", "not_a_secret", "fake", "mock", "lorem", "foobar",
-        "secret_here", "key_here", "token_here", "password_here", "here_", "_here", "enter_", "put_",
+        "secret_here", "key_here", "token_here", "password_here", "here_", "_here", "enter_", "put_", "mypass",
+        "mysecret", "mytoken", "mykey", "mypwd", "my-secret", "my_secret",
     };
 
     // Template expressions and references to configuration or vaults, anywhere in the value.
@@ -98,7 +105,11 @@ public static class SecretHeuristics
     /// <c>TokenEndpoint</c>, <c>SecretName</c>, <c>PasswordPolicy</c>, <c>tokenizer</c>, <c>passwordHash</c>,
     /// <c>CancellationToken</c>, <c>public_key</c>.
     /// </summary>
-    public static bool IsSecretName(string identifierOrKey) => IsSecretName(identifierOrKey, null);
+    public static bool IsSecretName(string identifierOrKey) => IsSecretName(identifierOrKey, (IReadOnlyList<string>?)null);
+
+    /// <summary>As <see cref="IsSecretName(string)"/>, also accepting DL1005's <c>additional_names</c> from <paramref name="options"/>.</summary>
+    public static bool IsSecretName(string identifierOrKey, RuleOptions options) =>
+        IsSecretName(identifierOrKey, (options ?? RuleOptions.Default).GetList(RuleCatalog.SecretAssignment, "additional_names"));
 
     internal static bool IsSecretName(string identifierOrKey, IReadOnlyList<string>? additionalNames)
     {
@@ -157,6 +168,12 @@ public static class SecretHeuristics
             {
                 return false;
             }
+        }
+
+        // "pat" is a personal access token only next to a platform ("GITHUB_PAT", "ado-pat"); "HEX_PAT" is a pattern.
+        if (words[head] == "pat")
+        {
+            return head > 0 && PatQualifiers.Contains(words[head - 1]);
         }
 
         // "pass" alone is too ambiguous unless it is qualified ("db_pass", "SMTP_PASS").
@@ -273,6 +290,18 @@ public static class SecretHeuristics
             return false;
         }
 
+        if (DecodesToPlaceholder(v))
+        {
+            reason = "base64 of a placeholder";
+            return false;
+        }
+
+        if (IsLabel(v))
+        {
+            reason = "a word or label, not a credential";
+            return false;
+        }
+
         if (v.IndexOf('=') > 0 && v.IndexOf(';') > 0)
         {
             reason = "a connection string (DL1003 checks its password)";
@@ -348,9 +377,21 @@ public static class SecretHeuristics
             return true;
         }
 
-        if (v[0] == '{' && v[v.Length - 1] == '}')
+        if ((v[0] == '{' && v[v.Length - 1] == '}') || HasFormatSpecifier(v) || lower.Contains("{}") || lower.Contains("{0}"))
         {
             reason = "a format placeholder";
+            return true;
+        }
+
+        if (lower.Contains("(?:") || lower.Contains("[0-9") || lower.Contains("\\d") || lower.Contains("[a-z") || lower.Contains("{1,"))
+        {
+            reason = "a regular expression";
+            return true;
+        }
+
+        if (v.StartsWith("--", StringComparison.Ordinal) || (v[v.Length - 1] == '=' && IsKeyName(v.Substring(0, v.Length - 1))))
+        {
+            reason = "a command-line or key fragment";
             return true;
         }
 
@@ -381,6 +422,12 @@ public static class SecretHeuristics
             }
         }
 
+        if (v.IndexOf('…') >= 0 || v.IndexOf("...", StringComparison.Ordinal) >= 0)
+        {
+            reason = "an elided example";
+            return true;
+        }
+
         if (NonSecretWords.Contains(lower))
         {
             reason = "a keyword, not a secret";
@@ -400,6 +447,69 @@ public static class SecretHeuristics
         }
 
         reason = string.Empty;
+        return false;
+    }
+
+    /// <summary>"username" in "username=": lower-case words, the start of a key=value pair rather than base64 padding.</summary>
+    private static bool IsKeyName(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(c >= 'a' && c <= 'z') && c != '_' && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return v.Length > 0;
+    }
+
+    /// <summary>Kubernetes Secret data and basic-auth headers are base64: "Y2hhbmdlbWU=" is just "changeme".</summary>
+    private static bool DecodesToPlaceholder(string v)
+    {
+        if (v.Length % 4 != 0 || v.Length > 256)
+        {
+            return false;
+        }
+
+        foreach (var c in v)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '+' && c != '/' && c != '=')
+            {
+                return false;
+            }
+        }
+
+        var decoded = FormatChecks.DecodeBase64Url(v);
+        if (decoded == null || decoded.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in decoded)
+        {
+            if (c < ' ' || c > '~')
+            {
+                return false;
+            }
+        }
+
+        var colon = decoded.IndexOf(':');
+        var secretPart = colon >= 0 ? decoded.Substring(colon + 1) : decoded;
+        return IsPlaceholder(secretPart, out _) || secretPart.Length < 4;
+    }
+
+    /// <summary>printf-style "%s" or "%d" standing alone ("--password=%s"), not inside random text ("X%dH2").</summary>
+    private static bool HasFormatSpecifier(string v)
+    {
+        for (var i = 0; i + 1 < v.Length; i++)
+        {
+            if (v[i] == '%' && (v[i + 1] == 's' || v[i + 1] == 'd') && (i + 2 == v.Length || !char.IsLetterOrDigit(v[i + 2])))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -600,6 +710,35 @@ public static class SecretHeuristics
         return vowels * 4 >= v.Length;
     }
 
+    /// <summary>
+    /// UI text and names in any language ("Zugangsschlüssel", "API-Schlüssel", "Mot-de-passe"): letters and a few
+    /// separators, no digits. Generated secrets almost always contain digits (a 24-character base64 value has none in
+    /// under 1% of cases), so a letters-only value counts as a label unless it is long and has the low vowel share of
+    /// random letters.
+    /// </summary>
+    private static bool IsLabel(string v)
+    {
+        var letters = 0;
+        var vowels = 0;
+        foreach (var c in v)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if ("aeiouyäöüéèêàáâíìóòôúùåæøAEIOUYÄÖÜÉÈÀÁÍÓÚ".IndexOf(c) >= 0)
+                {
+                    vowels++;
+                }
+            }
+            else if (" -_.,!?'’:".IndexOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return letters >= v.Length * 0.8 && (v.Length < 24 || vowels >= letters * 0.3);
+    }
+
     private static bool IsNumeric(string v)
     {
         var digits = 0;
@@ -634,6 +773,14 @@ public static class SecretHeuristics
             else if (c >= '0' && c <= '9')
             {
                 digit = true;
+            }
+            else if (char.IsLower(c))
+            {
+                lower = true;
+            }
+            else if (char.IsUpper(c))
+            {
+                upper = true;
             }
             else if (c != ' ')
             {

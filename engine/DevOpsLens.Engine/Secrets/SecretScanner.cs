@@ -37,11 +37,9 @@ public sealed class SecretScanner : IDocumentRule
     // connection string or URL it sits in, anything over the generic DL1005.
     private static readonly string[] Priority = { RuleIds.PrivateKey, RuleIds.KnownCredential, RuleIds.ConnectionStringPassword, RuleIds.UrlCredentials, RuleIds.SecretAssignment };
 
-    private static readonly (string Keyword, bool IgnoreCase)[] AllKeywords = DetectorSet.All
+    private static readonly KeywordSet AllKeywords = new(DetectorSet.All
         .SelectMany(d => d.Keywords.Select(k => (k, d.IgnoreCase)))
-        .Concat(AssignmentScanner.Keywords.Select(k => (k, true)))
-        .Distinct()
-        .ToArray();
+        .Concat(AssignmentScanner.Keywords.Select(k => (k, true))));
 
     /// <summary>Regex matches one detector examines per file before giving up on that file (generated or hostile input).</summary>
     internal const int MaxMatchesPerDetector = 5000;
@@ -147,7 +145,9 @@ public sealed class SecretScanner : IDocumentRule
             var hits = index.Hits(AssignmentScanner.Keywords, ignoreCase: true);
             if (extra.Count > 0)
             {
-                hits = MergeHits(hits, extra.SelectMany(name => KeywordIndex.Build(text!, new[] { (name, true) }, ct).Hits(name, true)));
+                var names = new KeywordSet(extra.Where(n => n.Length >= 2 && n[0] < 128 && n[1] < 128).Select(n => (n, true)));
+                var extraIndex = KeywordIndex.Build(text!, names, ct);
+                hits = MergeHits(hits, names.Keywords.SelectMany(k => extraIndex.Hits(k.Keyword, true)));
             }
 
             candidates.AddRange(AssignmentScanner.Find(text!, path, kind, options, hits, extra));
