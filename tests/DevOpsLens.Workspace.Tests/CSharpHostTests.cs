@@ -51,7 +51,7 @@ internal sealed class ProjectWideAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(end =>
+        context.RegisterCompilationAction(end =>
         {
             var trees = end.Compilation.SyntaxTrees.Where(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
             if (trees.Any(t => t.GetText().ToString().Contains("AddHealthChecks", StringComparison.Ordinal)))
@@ -64,7 +64,7 @@ internal sealed class ProjectWideAnalyzer : DiagnosticAnalyzer
             {
                 end.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(host, new Microsoft.CodeAnalysis.Text.TextSpan(0, 5))));
             }
-        }));
+        });
     }
 }
 
