@@ -341,14 +341,38 @@ internal sealed class CSharpAnalysisHost
             }
 
             var text = File.ReadAllText(csproj);
-            var implicitUsings = text.Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase)
-                || text.Contains("<ImplicitUsings>true</ImplicitUsings>", StringComparison.OrdinalIgnoreCase);
+            // The project's own setting wins; otherwise MSBuild takes it from the nearest Directory.Build.props.
+            var implicitUsings = ImplicitUsingsSetting(text) ?? ImplicitUsingsFromDirectoryBuildProps(projectDirectory) ?? false;
             return (implicitUsings, text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (false, false);
         }
+    }
+
+    private static bool? ImplicitUsingsSetting(string projectText)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            projectText,
+            @"<ImplicitUsings>\s*(\w+)\s*</ImplicitUsings>",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+        return match.Success ? match.Groups[1].Value.Equals("enable", StringComparison.OrdinalIgnoreCase) || match.Groups[1].Value.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
+    }
+
+    private static bool? ImplicitUsingsFromDirectoryBuildProps(string projectDirectory)
+    {
+        for (var dir = new DirectoryInfo(projectDirectory); dir != null; dir = dir.Parent)
+        {
+            var props = Path.Combine(dir.FullName, "Directory.Build.props");
+            if (File.Exists(props))
+            {
+                // Like MSBuild, only the nearest file is imported automatically.
+                return ImplicitUsingsSetting(File.ReadAllText(props));
+            }
+        }
+
+        return null;
     }
 
     private static string ImplicitUsings(bool web)
