@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using DevOpsLens.Engine.Catalog;
 using DevOpsLens.Engine.Configuration;
 using DevOpsLens.Engine.Documents;
 using DevOpsLens.Engine.Secrets;
@@ -102,7 +103,7 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
     {
         var argument = (AttributeArgumentSyntax)context.Node;
         var name = argument.NameEquals?.Name.Identifier.ValueText ?? argument.NameColon?.Name.Identifier.ValueText;
-        if (name == null || !cache.IsSecretName(name))
+        if (name == null || !cache.IsSecretName(name, argument.SyntaxTree))
         {
             return;
         }
@@ -120,7 +121,7 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
         var unwrapped = Symbols.Unwrap(value);
         if (unwrapped == null || unwrapped is INameOfOperation || unwrapped.Type?.SpecialType != SpecialType.System_String ||
             unwrapped.Syntax.SyntaxTree != context.Operation.Syntax.SyntaxTree ||
-            !Symbols.TryGetConstantString(unwrapped, out var text) || text.Length == 0 || !cache.IsSecretName(name))
+            !Symbols.TryGetConstantString(unwrapped, out var text) || text.Length == 0 || !cache.IsSecretName(name, unwrapped.Syntax.SyntaxTree))
         {
             return;
         }
@@ -168,7 +169,14 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
 
         public Cache(AnalyzerOptions options) => _options = options;
 
-        public bool IsSecretName(string name) => _names.GetOrAdd(name, SecretHeuristics.IsSecretName);
+        /// <summary>DL1005's <c>additional_names</c> option applies per tree; without it the answer depends on the name alone.</summary>
+        public bool IsSecretName(string name, SyntaxTree tree)
+        {
+            var options = Options(tree);
+            return options.GetList(RuleCatalog.SecretAssignment, "additional_names").Count == 0
+                ? _names.GetOrAdd(name, SecretHeuristics.IsSecretName)
+                : SecretHeuristics.IsSecretName(name, options);
+        }
 
         public RuleOptions Options(SyntaxTree tree) => _byTree.GetOrAdd(tree, t => AnalyzerRuleOptions.For(_options, t));
     }

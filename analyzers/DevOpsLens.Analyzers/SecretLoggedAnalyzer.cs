@@ -105,10 +105,24 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLogged, operation.Syntax.GetLocation(), name));
         }
-        else if (name != null && placeholder != null && SecretHeuristics.IsSecretName(placeholder))
+        else if (name != null && placeholder != null && SecretHeuristics.IsSecretName(placeholder) && !NamesSomethingElse(name))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLogged, operation.Syntax.GetLocation(), placeholder));
         }
+    }
+
+    /// <summary><c>tokenId</c>, <c>secretName</c>, <c>keyHash</c> filling a <c>{Token}</c> placeholder identify a secret without being one.</summary>
+    private static bool NamesSomethingElse(string name)
+    {
+        foreach (var suffix in new[] { "Id", "ID", "Name", "Type", "Kind", "Hash", "Prefix", "Hint", "Length", "Count", "Fingerprint", "Thumbprint" })
+        {
+            if (name.EndsWith(suffix, System.StringComparison.Ordinal) && name.Length > suffix.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? NameOf(IOperation operation) => operation switch

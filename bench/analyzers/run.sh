@@ -61,4 +61,9 @@ for name in none devopslens sonar; do
 done
 
 python3 "$here/score.py" "$work" > "$here/results.json"
+# Keep each build's per-analyzer breakdown (the rest of the detailed logs is large and not needed).
+for name in devopslens sonar; do
+  echo "== $name"
+  grep -A25 "Total analyzer execution time" "$work/$name.log" | grep -E "^\s+([0-9.]+\s+[0-9<]+\s+|Total analyzer)" | head -25
+done > "$here/analyzer-times.txt"
 cat "$here/results.json"

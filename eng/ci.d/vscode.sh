@@ -83,7 +83,7 @@ setsid node "$csbin" --bind-addr "127.0.0.1:$port" --auth none --disable-telemet
   --disable-workspace-trust --user-data-dir "$data" --extensions-dir "$exts" "$fixture" >"$work/code-server.log" 2>&1 &
 pgid=$!
 for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  node -e 'require("http").get(process.argv[1], r => process.exit(r.statusCode === 200 ? 0 : 1)).on("error", () => process.exit(1))' "http://127.0.0.1:$port/healthz" && break
   sleep 1
 done
 

@@ -57,6 +57,13 @@ public sealed class AnalyzerVectorTests
             .Select(d => new ExpectedSpan(d.Id, d.Location.SourceSpan.Start, d.Location.SourceSpan.End))
             .OrderBy(s => s.Start).ThenBy(s => s.RuleId, StringComparer.Ordinal)
             .ToList();
+        // No message may carry the value it underlines (the secret), only its redacted form.
+        foreach (var diagnostic in diagnostics.Where(d => d.Id.StartsWith("DL1", StringComparison.Ordinal) && d.Location.SourceTree == tree))
+        {
+            var value = vector.Text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length).Trim('@', '$', '"');
+            Assert.True(value.Length < 8 || !diagnostic.GetMessage().Contains(value, StringComparison.Ordinal), diagnostic.Id + " message reveals its value");
+        }
+
         var expected = vector.Expected.ToList();
         if (vector.RuleId == "DL1005")
         {

@@ -67,4 +67,22 @@ public sealed class DL1005SecretAssignmentTests
             }
         }
         """);
+
+    [Fact]
+    public async Task Additional_names_option_from_editorconfig_reaches_the_analyzer()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<SecretAssignmentAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        {
+            TestCode = """
+                public static class Smtp
+                {
+                    public const string Relay = [|"Xk9#mQ2vLp7wRz4t"|];
+                    public const string Host = "Zr4#pQ8wLm2vXk9t";
+                }
+                """,
+        };
+        Infrastructure.CSharpVerifier<SecretAssignmentAnalyzer>.Configure(test.TestState, Infrastructure.Framework.NetCore, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ndevopslens.DL1005.additional_names = Relay\n"));
+        await test.RunAsync();
+    }
 }

@@ -32,13 +32,14 @@ public sealed class DL2009SecretLoggedTests
 
         public sealed class AuthService(ILogger<AuthService> logger)
         {
-            public void SignIn(string user, string password, string token, int tokenCount, bool hasPassword, DateTimeOffset tokenExpiry)
+            public void SignIn(string user, string password, string token, string tokenId, int tokenCount, bool hasPassword, DateTimeOffset tokenExpiry)
             {
                 logger.LogInformation("Signing in {User}", user);
                 logger.LogInformation("Password length {Length}", password.Length);
                 logger.LogInformation("Token {Token}", Redact(token));
                 logger.LogInformation("Tokens {Count} {HasPassword} {Expiry}", tokenCount, hasPassword, tokenExpiry);
                 logger.LogInformation("The password was rejected for {User}", user);
+                logger.LogInformation("Revoked {Token} for {User}", tokenId, user);
             }
 
             private static string Redact(string value) => "…" + value.Length;

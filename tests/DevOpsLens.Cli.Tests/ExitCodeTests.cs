@@ -94,4 +94,18 @@ public sealed class ExitCodeTests
         Assert.Contains("internal error", run.Error, StringComparison.Ordinal);
         Assert.Contains("simulated bug", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Skip_compilation_keeps_text_rules_on_csharp_and_drops_compiler_rules()
+    {
+        using var dir = new TempDir();
+        dir.Write("svc/Svc.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        dir.Write("svc/Worker.cs", "class Worker\n{\n    const string Token = \"" + Planted.GitHubToken + "\";\n    void Run() { try { } catch (System.Exception) { } }\n}\n");
+        var full = await CliRunner.RunAsync("check", dir.Path, "--fail-on", "never");
+        var skipped = await CliRunner.RunAsync("check", dir.Path, "--fail-on", "never", "--skip-compilation");
+        Assert.Contains("svc/Worker.cs:3:27: error DL1001", full.Output, StringComparison.Ordinal);
+        Assert.Contains("DL2001", full.Output, StringComparison.Ordinal);
+        Assert.Contains("svc/Worker.cs:3:27: error DL1001", skipped.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("DL2001", skipped.Output, StringComparison.Ordinal);
+    }
 }

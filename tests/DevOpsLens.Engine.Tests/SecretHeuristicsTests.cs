@@ -87,6 +87,7 @@ public sealed class SecretHeuristicsTests
     [InlineData("django-insecure-3kq!9z@w^x2m7p$e")]
     [InlineData("cGFzc3dvcmQxMjM0NTY3OA==")]
     [InlineData("kcmb4ipivX%dH26C")]
+    [InlineData("S3ZxOCNtWjIha1I0cEx3OXg=")]
     public void Secret_values(string value) => Assert.True(SecretHeuristics.LooksLikeSecretValue(value, RuleOptions.Default, out var reason), value + ": " + reason);
 
     [Theory]
@@ -125,12 +126,26 @@ public sealed class SecretHeuristicsTests
     [InlineData(" --username=%s --password=%s", "format string")]
     [InlineData("[0-9A-Fa-f]{1,4}", "regex")]
     [InlineData("mypass", "placeholder")]
+    [InlineData("Y2hhbmdlbWU=", "base64 of changeme")]
+    [InlineData("--username=", "fragment")]
+    [InlineData("ghs_…", "elided")]
+    [InlineData("sk-proj-...", "elided")]
     [InlineData("Zugangsschlüssel", "label")]
     [InlineData("ghp_aB7cD8eF9gH0jK1mN2pQ3rS4tU5vW62M5jQN", "bad checksum")]
     public void Non_secret_values(string value, string why)
     {
         Assert.False(SecretHeuristics.LooksLikeSecretValue(value, RuleOptions.Default, out var reason), value + " (" + why + ")");
         Assert.False(string.IsNullOrEmpty(reason));
+    }
+
+    [Fact]
+    public void Additional_names_extend_the_secret_names()
+    {
+        var options = new RuleOptions(new Dictionary<string, string> { ["devopslens.DL1005.additional_names"] = "license_code, hmac_seed" });
+        Assert.False(SecretHeuristics.IsSecretName("LicenseCode"));
+        Assert.True(SecretHeuristics.IsSecretName("LicenseCode", options));
+        Assert.True(SecretHeuristics.IsSecretName("HMAC_SEED", options));
+        Assert.False(SecretHeuristics.IsSecretName("license_type", options));
     }
 
     [Fact]

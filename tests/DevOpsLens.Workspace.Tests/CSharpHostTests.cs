@@ -51,7 +51,7 @@ internal sealed class ProjectWideAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(end =>
+        context.RegisterCompilationAction(end =>
         {
             var trees = end.Compilation.SyntaxTrees.Where(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
             if (trees.Any(t => t.GetText().ToString().Contains("AddHealthChecks", StringComparison.Ordinal)))
@@ -64,7 +64,31 @@ internal sealed class ProjectWideAnalyzer : DiagnosticAnalyzer
             {
                 end.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(host, new Microsoft.CodeAnalysis.Text.TextSpan(0, 5))));
             }
-        }));
+        });
+    }
+}
+
+/// <summary>DL2004 on every object creation whose type comes from the YamlDotNet assembly: proves package references resolve.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class PackageSymbolAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("DL2004", "Probe", "Resolved {0}", "Observability", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (c.Operation.Type?.ContainingAssembly?.Name == "YamlDotNet")
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Operation.Syntax.GetLocation(), c.Operation.Type.Name));
+                }
+            },
+            Microsoft.CodeAnalysis.OperationKind.ObjectCreation);
     }
 }
 
@@ -156,5 +180,28 @@ public sealed class CSharpHostTests
 
         var scan = await workspace.ScanAsync(new ScanRequest(), null, CancellationToken.None);
         Assert.Single(scan.Findings, f => f.RuleId == "DL2005");
+    }
+
+    [Fact]
+    public async Task Restored_package_references_resolve_from_project_assets()
+    {
+        using var dir = new TempDir();
+        dir.Write("svc/Svc.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        dir.Write("svc/Program.cs", "class P { object M() => new YamlDotNet.Serialization.DeserializerBuilder(); }\n");
+        var workspace = new WorkspaceAnalyzer(dir.Path, new WorkspaceOptions { Rules = new RuleRegistry([]), Analyzers = [new PackageSymbolAnalyzer()] });
+        Assert.Empty((await workspace.ScanAsync(new ScanRequest(), null, CancellationToken.None)).Findings);
+
+        var packages = Path.Combine(dir.Path, "packages");
+        Directory.CreateDirectory(Path.Combine(packages, "yamldotnet", "18.1.0", "lib", "net8.0"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "YamlDotNet.dll"), Path.Combine(packages, "yamldotnet", "18.1.0", "lib", "net8.0", "YamlDotNet.dll"));
+        var assets = "{ \"version\": 3, \"targets\": { \"net10.0\": { \"YamlDotNet/18.1.0\": { \"type\": \"package\", \"compile\": { \"lib/net8.0/YamlDotNet.dll\": {} } } } },"
+            + " \"libraries\": { \"YamlDotNet/18.1.0\": { \"type\": \"package\", \"path\": \"yamldotnet/18.1.0\" } },"
+            + " \"packageFolders\": { " + System.Text.Json.JsonSerializer.Serialize(packages + Path.DirectorySeparatorChar) + ": {} } }";
+        dir.Write("svc/obj/project.assets.json", assets);
+
+        var result = await new WorkspaceAnalyzer(dir.Path, new WorkspaceOptions { Rules = new RuleRegistry([]), Analyzers = [new PackageSymbolAnalyzer()] })
+            .ScanAsync(new ScanRequest { Exclude = ["packages"] }, null, CancellationToken.None);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("Resolved DeserializerBuilder", finding.Message);
     }
 }

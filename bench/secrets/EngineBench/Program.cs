@@ -19,7 +19,9 @@ var clock = Stopwatch.StartNew();
 var analyzer = new DocumentAnalyzer(new[] { new SecretScanner() });
 var results = new ConcurrentBag<string>();
 long chars = 0;
-var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToArray();
+var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+    .Where(f => !Path.GetRelativePath(root, f).Replace('\\', '/').Split('/').Contains(".git"))
+    .ToArray();
 Parallel.ForEach(files, file =>
 {
     var text = File.ReadAllText(file, Encoding.UTF8);

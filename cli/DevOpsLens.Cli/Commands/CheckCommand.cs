@@ -26,10 +26,15 @@ internal static class CheckCommand
         var staged = new Option<bool>("--staged") { Description = "Check the staged changes (index against HEAD), for a pre-commit hook." };
         var history = new Option<bool>("--history") { Description = "Check every blob in the git history for secrets, reporting where each first appeared." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Never show progress on standard error." };
+        var skipCompilation = new Option<bool>("--skip-compilation")
+        {
+            Description = "Do not compile C# in-process: C# files get only the text rules (DL1001-DL1004). For pipelines whose dotnet build already runs the DevOpsLens analyzers.",
+        };
 
         var command = new Command("check", "Check files for hard-coded secrets, missing instrumentation and risky deployment settings.");
         scan.AddTo(command);
-        foreach (var option in new Option[] { format, output, failOn, minConfidence, baseline, noBaseline, diff, staged, history, noProgress })
+        var risk = new Option<bool>("--risk") { Description = "Also show the predicted risk of the pending change (uncommitted work, or the last commit on a clean tree); text and markdown only." };
+        foreach (var option in new Option[] { format, output, failOn, minConfidence, baseline, noBaseline, diff, staged, history, noProgress, skipCompilation, risk })
         {
             command.Options.Add(option);
         }
@@ -60,7 +65,13 @@ internal static class CheckCommand
                     BaselinePath = parse.GetValue(baseline) is { } b ? Path.GetFullPath(b) : null,
                 };
 
-                var workspace = new WorkspaceAnalyzer(root);
+                var formatName = parse.GetValue(format) ?? "text";
+                if (parse.GetValue(risk) && !CheckRisk.Formats.Contains(formatName))
+                {
+                    throw new UsageException("--risk goes with --format text or markdown; use 'devopslens risk --format " + formatName + "' for a machine-readable risk report");
+                }
+
+                var workspace = new WorkspaceAnalyzer(root, parse.GetValue(skipCompilation) ? new WorkspaceOptions { Analyzers = [] } : null);
                 ScanResult result;
                 using (var progress = Terminal.ShowProgress(parse, parse.GetValue(noProgress)) ? new ConsoleProgress(Terminal.Error(parse)) : null)
                 {
@@ -73,8 +84,17 @@ internal static class CheckCommand
                 var confidence = ParseConfidence(parse.GetValue(minConfidence));
                 var findings = result.Findings.Where(f => f.Rule.Confidence >= confidence).ToList();
                 var report = new Report(findings, result.FilesChecked, result.FilesSkipped);
-                var writer = ReportWriters.Create(parse.GetValue(format) ?? "text", Terminal.UseColor(parse) && parse.GetValue(output) == null);
-                Terminal.WriteTo(parse, parse.GetValue(output), w => writer.Write(report, w));
+                var writer = ReportWriters.Create(formatName, Terminal.UseColor(parse) && parse.GetValue(output) == null);
+                var riskSection = parse.GetValue(risk) ? await CheckRisk.RenderAsync(request.Paths.Count > 0 ? Path.GetFullPath(request.Paths[0], root) : root, formatName, cancellationToken) : null;
+                Terminal.WriteTo(parse, parse.GetValue(output), w =>
+                {
+                    writer.Write(report, w);
+                    if (riskSection != null)
+                    {
+                        w.WriteLine();
+                        w.Write(riskSection);
+                    }
+                });
                 return FailsGate(findings, parse.GetValue(failOn) ?? "error") ? ExitCodes.Findings : ExitCodes.Success;
             }
             catch (UsageException ex)

@@ -15,7 +15,7 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-  const result = { squiggle: false, problems: [], screenshot: null, hover: null };
+  const result = { squiggle: false, problems: [], screenshot: null };
   try {
     const page = context.pages()[0] || (await context.newPage());
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });

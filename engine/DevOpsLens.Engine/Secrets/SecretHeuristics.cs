@@ -105,7 +105,11 @@ public static class SecretHeuristics
     /// <c>TokenEndpoint</c>, <c>SecretName</c>, <c>PasswordPolicy</c>, <c>tokenizer</c>, <c>passwordHash</c>,
     /// <c>CancellationToken</c>, <c>public_key</c>.
     /// </summary>
-    public static bool IsSecretName(string identifierOrKey) => IsSecretName(identifierOrKey, null);
+    public static bool IsSecretName(string identifierOrKey) => IsSecretName(identifierOrKey, (IReadOnlyList<string>?)null);
+
+    /// <summary>As <see cref="IsSecretName(string)"/>, also accepting DL1005's <c>additional_names</c> from <paramref name="options"/>.</summary>
+    public static bool IsSecretName(string identifierOrKey, RuleOptions options) =>
+        IsSecretName(identifierOrKey, (options ?? RuleOptions.Default).GetList(RuleCatalog.SecretAssignment, "additional_names"));
 
     internal static bool IsSecretName(string identifierOrKey, IReadOnlyList<string>? additionalNames)
     {
@@ -286,6 +290,12 @@ public static class SecretHeuristics
             return false;
         }
 
+        if (DecodesToPlaceholder(v))
+        {
+            reason = "base64 of a placeholder";
+            return false;
+        }
+
         if (IsLabel(v))
         {
             reason = "a word or label, not a credential";
@@ -379,7 +389,7 @@ public static class SecretHeuristics
             return true;
         }
 
-        if (v.StartsWith("--", StringComparison.Ordinal) || v[v.Length - 1] == '=' && v.IndexOf('=') == v.Length - 1)
+        if (v.StartsWith("--", StringComparison.Ordinal) || (v[v.Length - 1] == '=' && IsKeyName(v.Substring(0, v.Length - 1))))
         {
             reason = "a command-line or key fragment";
             return true;
@@ -412,6 +422,12 @@ public static class SecretHeuristics
             }
         }
 
+        if (v.IndexOf('…') >= 0 || v.IndexOf("...", StringComparison.Ordinal) >= 0)
+        {
+            reason = "an elided example";
+            return true;
+        }
+
         if (NonSecretWords.Contains(lower))
         {
             reason = "a keyword, not a secret";
@@ -432,6 +448,55 @@ public static class SecretHeuristics
 
         reason = string.Empty;
         return false;
+    }
+
+    /// <summary>"username" in "username=": lower-case words, the start of a key=value pair rather than base64 padding.</summary>
+    private static bool IsKeyName(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(c >= 'a' && c <= 'z') && c != '_' && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return v.Length > 0;
+    }
+
+    /// <summary>Kubernetes Secret data and basic-auth headers are base64: "Y2hhbmdlbWU=" is just "changeme".</summary>
+    private static bool DecodesToPlaceholder(string v)
+    {
+        if (v.Length % 4 != 0 || v.Length > 256)
+        {
+            return false;
+        }
+
+        foreach (var c in v)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '+' && c != '/' && c != '=')
+            {
+                return false;
+            }
+        }
+
+        var decoded = FormatChecks.DecodeBase64Url(v);
+        if (decoded == null || decoded.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in decoded)
+        {
+            if (c < ' ' || c > '~')
+            {
+                return false;
+            }
+        }
+
+        var colon = decoded.IndexOf(':');
+        var secretPart = colon >= 0 ? decoded.Substring(colon + 1) : decoded;
+        return IsPlaceholder(secretPart, out _) || secretPart.Length < 4;
     }
 
     /// <summary>printf-style "%s" or "%d" standing alone ("--password=%s"), not inside random text ("X%dH2").</summary>

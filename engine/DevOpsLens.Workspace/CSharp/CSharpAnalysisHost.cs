@@ -187,6 +187,8 @@ internal sealed class CSharpAnalysisHost
         var allTrees = trees.ToList();
         var project = ReadProjectFile(projectDirectory);
 
+        references = references.AddRange(PackageReferences(projectDirectory, references));
+
         if (project.ImplicitUsings)
         {
             allTrees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings(project.IsWeb), ParseOptions, Path.Combine(projectDirectory, "obj", "DevOpsLens.ImplicitUsings.g.cs")));
@@ -339,14 +341,38 @@ internal sealed class CSharpAnalysisHost
             }
 
             var text = File.ReadAllText(csproj);
-            var implicitUsings = text.Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase)
-                || text.Contains("<ImplicitUsings>true</ImplicitUsings>", StringComparison.OrdinalIgnoreCase);
+            // The project's own setting wins; otherwise MSBuild takes it from the nearest Directory.Build.props.
+            var implicitUsings = ImplicitUsingsSetting(text) ?? ImplicitUsingsFromDirectoryBuildProps(projectDirectory) ?? false;
             return (implicitUsings, text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (false, false);
         }
+    }
+
+    private static bool? ImplicitUsingsSetting(string projectText)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            projectText,
+            @"<ImplicitUsings>\s*(\w+)\s*</ImplicitUsings>",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+        return match.Success ? match.Groups[1].Value.Equals("enable", StringComparison.OrdinalIgnoreCase) || match.Groups[1].Value.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
+    }
+
+    private static bool? ImplicitUsingsFromDirectoryBuildProps(string projectDirectory)
+    {
+        for (var dir = new DirectoryInfo(projectDirectory); dir != null; dir = dir.Parent)
+        {
+            var props = Path.Combine(dir.FullName, "Directory.Build.props");
+            if (File.Exists(props))
+            {
+                // Like MSBuild, only the nearest file is imported automatically.
+                return ImplicitUsingsSetting(File.ReadAllText(props));
+            }
+        }
+
+        return null;
     }
 
     private static string ImplicitUsings(bool web)
@@ -386,6 +412,96 @@ internal sealed class CSharpAnalysisHost
             .OrderByDescending(x => x.V)
             .FirstOrDefault();
         return version.Dir == null ? ImmutableArray<MetadataReference>.Empty : CreateReferences(Directory.EnumerateFiles(version.Dir, "*.dll"));
+    }
+
+    /// <summary>
+    /// Compile-time assemblies of the project's NuGet packages, when the project was restored: obj/project.assets.json
+    /// (or artifacts/obj/&lt;project&gt;/ with UseArtifactsOutput). Without a restore the analyzers still run; symbols from
+    /// packages (ILogger, …) are then unresolved, as in an IDE before restore.
+    /// </summary>
+    private ImmutableArray<MetadataReference> PackageReferences(string projectDirectory, ImmutableArray<MetadataReference> existing)
+    {
+        var assets = FindAssetsFile(projectDirectory);
+        if (assets == null)
+        {
+            return ImmutableArray<MetadataReference>.Empty;
+        }
+
+        var known = existing.OfType<PortableExecutableReference>().Select(r => Path.GetFileName(r.FilePath)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var paths = new List<string>();
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(assets));
+            var root = json.RootElement;
+            var folder = root.GetProperty("packageFolders").EnumerateObject().Select(p => p.Name).FirstOrDefault();
+            var target = root.GetProperty("targets").EnumerateObject().FirstOrDefault();
+            if (folder == null || target.Value.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return ImmutableArray<MetadataReference>.Empty;
+            }
+
+            var libraries = root.GetProperty("libraries");
+            foreach (var package in target.Value.EnumerateObject())
+            {
+                if (!package.Value.TryGetProperty("type", out var type) || type.GetString() != "package"
+                    || !package.Value.TryGetProperty("compile", out var compile)
+                    || !libraries.TryGetProperty(package.Name, out var library) || !library.TryGetProperty("path", out var libraryPath))
+                {
+                    continue;
+                }
+
+                foreach (var asset in compile.EnumerateObject())
+                {
+                    if (asset.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && known.Add(Path.GetFileName(asset.Name)))
+                    {
+                        var full = Path.Combine(folder, libraryPath.GetString()!, asset.Name);
+                        if (File.Exists(full))
+                        {
+                            paths.Add(full);
+                        }
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // A stale or foreign assets file only costs symbol resolution, never the scan.
+            return ImmutableArray<MetadataReference>.Empty;
+        }
+
+        return CreateReferences(paths);
+    }
+
+    private string? FindAssetsFile(string projectDirectory)
+    {
+        var local = Path.Combine(projectDirectory, "obj", "project.assets.json");
+        if (File.Exists(local))
+        {
+            return local;
+        }
+
+        var csproj = Directory.EnumerateFiles(projectDirectory, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
+        if (csproj == null)
+        {
+            return null;
+        }
+
+        var name = Path.GetFileNameWithoutExtension(csproj);
+        for (var current = projectDirectory; current != null; current = Path.GetDirectoryName(current))
+        {
+            var candidate = Path.Combine(current, "artifacts", "obj", name, "project.assets.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            if (string.Equals(current.TrimEnd(Path.DirectorySeparatorChar), _root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     private static ImmutableArray<MetadataReference> CreateReferences(IEnumerable<string> paths)

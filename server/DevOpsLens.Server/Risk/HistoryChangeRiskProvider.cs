@@ -21,13 +21,14 @@ public sealed class HistoryChangeRiskProvider : IChangeRiskProvider
         {
             var request = baseRevision is null ? ChangeRiskRequest.WorkingTree(_root) : ChangeRiskRequest.Range(_root, baseRevision, null);
             var result = await _service.ScoreAsync(request, cancellationToken).ConfigureAwait(false);
+            // File paths are relative to the git working directory, which may be above the editor's folder.
             return new ChangeRiskEstimate(
                 result.ModelAvailable,
                 result.ModelSource == "default",
                 result.ModelAvailable ? result.Score : null,
                 result.Message ?? (result.ModelAvailable ? result.ModelDescription + "; " + result.Subject : NoModelChangeRiskProvider.Message),
                 result.Factors.Select(f => f.Description).ToArray(),
-                result.Files.Select(f => new ChangeRiskFileEstimate(Path.GetFullPath(Path.Combine(_root, f.Path)), f.Score, f.Factors.Select(x => x.Description).ToArray())).ToArray());
+                result.Files.Select(f => new ChangeRiskFileEstimate(Path.GetFullPath(Path.Combine(result.RepositoryRoot ?? _root, f.Path)), f.Score, f.Factors.Select(x => x.Description).ToArray())).ToArray());
         }
         finally
         {

@@ -31,7 +31,7 @@ internal sealed class CodeActionHandler : ILspHandler<CodeActionParams, IReadOnl
         var analysis = await context.Services.Diagnostics.GetAsync(state, document, cancellationToken).ConfigureAwait(false);
         var lines = LineMap.Create(document.Text);
         var actions = new List<CodeAction>();
-        foreach (var (finding, diagnostic) in Select(analysis, request, lines, document.Text))
+        foreach (var (finding, diagnostic) in Select(analysis, state.Settings, request, lines, document.Text))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var related = new[] { diagnostic };
@@ -84,9 +84,9 @@ internal sealed class CodeActionHandler : ILspHandler<CodeActionParams, IReadOnl
     }
 
     /// <summary>Findings named by the request's diagnostics (by fingerprint), or else those overlapping the range.</summary>
-    private static IEnumerable<(Finding Finding, Diagnostic Diagnostic)> Select(DocumentAnalysis analysis, CodeActionParams request, LineMap lines, string text)
+    private static IEnumerable<(Finding Finding, Diagnostic Diagnostic)> Select(DocumentAnalysis analysis, ServerSettings settings, CodeActionParams request, LineMap lines, string text)
     {
-        var visible = analysis.Findings.Zip(analysis.Findings.Select(DiagnosticMapper.ToDiagnostic)).Where(p => !p.First.IsSuppressed).ToList();
+        var visible = DiagnosticsHub.Visible(analysis.Findings, settings).Select(f => (First: f, Second: DiagnosticMapper.ToDiagnostic(f))).ToList();
         var named = request.Context.Diagnostics.Where(d => d.Source == DiagnosticMapper.Source).ToList();
         if (named.Count > 0)
         {
