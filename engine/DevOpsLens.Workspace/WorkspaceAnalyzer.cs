@@ -120,7 +120,9 @@ public sealed class WorkspaceAnalyzer
             // The same cross-file rules a scan runs, over the repository's relevant files with the editor's texts
             // overlaid; only this document's reports are kept (the others are published with their own documents).
             var documents = await GatherRepositoryDocumentsAsync(document, cancellationToken).ConfigureAwait(false);
-            findings.AddRange(RunRepositoryRules(documents, cancellationToken).Where(f => string.Equals(f.Path, relative, StringComparison.Ordinal)));
+            // A rule reports only on documents it was given, so the rules this document is irrelevant to are skipped.
+            var rules = _options.Rules.RepositoryRules.Where(r => SafeIsRelevant(r, relative)).ToList();
+            findings.AddRange(RunRepositoryRules(rules, documents, cancellationToken).Where(f => string.Equals(f.Path, relative, StringComparison.Ordinal)));
         }
 
         if (IsConfigurationFile(relative))
@@ -289,7 +291,7 @@ public sealed class WorkspaceAnalyzer
         await Parallel.ForEachAsync(otherFiles, parallel, ProcessAsync).ConfigureAwait(false);
         await csharpPass.ConfigureAwait(false);
 
-        findings.AddRange(RunRepositoryRules(repositoryDocuments.OrderBy(d => d.Path, StringComparer.Ordinal).ToList(), cancellationToken));
+        findings.AddRange(RunRepositoryRules(_options.Rules.RepositoryRules, repositoryDocuments.OrderBy(d => d.Path, StringComparer.Ordinal).ToList(), cancellationToken));
         findings.AddRange(ProblemsToFindings(_configuration.Problems, ReadConfigText));
 
         var all = ApplyBaseline(findings.ToList(), request.UseBaseline, request.BaselinePath, out var baselineProblem);
@@ -384,7 +386,7 @@ public sealed class WorkspaceAnalyzer
         return skipAnalyzerRules ? findings.Where(f => !_csharp.CoveredRuleIds.Contains(f.RuleId)) : findings;
     }
 
-    private IEnumerable<Finding> RunRepositoryRules(IReadOnlyList<DocumentContext> documents, CancellationToken cancellationToken)
+    private static IEnumerable<Finding> RunRepositoryRules(IReadOnlyList<IRepositoryRule> rules, IReadOnlyList<DocumentContext> documents, CancellationToken cancellationToken)
     {
         var results = new List<Finding>();
         if (documents.Count == 0)
@@ -392,7 +394,7 @@ public sealed class WorkspaceAnalyzer
             return results;
         }
 
-        foreach (var rule in _options.Rules.RepositoryRules)
+        foreach (var rule in rules)
         {
             var relevant = documents.Where(d => SafeIsRelevant(rule, d.Path)).ToList();
             if (relevant.Count == 0)
