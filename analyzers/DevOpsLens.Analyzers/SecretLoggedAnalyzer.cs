@@ -12,7 +12,7 @@ namespace DevOpsLens.Analyzers;
 /// log4net; Console/Debug/Trace in services) whose variable, parameter, field or property is secret-named, or that
 /// is read from configuration under a secret-named key, or that fills a secret-named structured-logging placeholder
 /// (<c>{Password}</c>). Values inside interpolations and concatenations count. Not reported: non-string values
-/// (<c>tokenCount</c>, <c>hasPassword</c>), constants, and values passed through a call (<c>Redact(token)</c>,
+/// (<c>tokenCount</c>, <c>hasPassword</c>), constants that do not look like a secret (<c>"X-Api-Key"</c>), and values passed through a call (<c>Redact(token)</c>,
 /// <c>token.Length</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -95,7 +95,22 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
                 return;
         }
 
-        if (operation.ConstantValue.HasValue || operation.Type?.SpecialType != SpecialType.System_String)
+        if (operation.ConstantValue.HasValue)
+        {
+            // A secret-named constant holding a real-looking secret: DL1001/DL1005 report the declaration, but writing
+            // it to the logs copies it to every sink and retention period, and survives moving the declaration to
+            // configuration. Constants that name a secret rather than hold one ("X-Api-Key", "Stripe:ApiKey") stay quiet.
+            if (operation is IFieldReferenceOperation or ILocalReferenceOperation && operation.ConstantValue.Value is string constant &&
+                NameOf(operation) is { } constantName && SecretHeuristics.IsSecretName(constantName) &&
+                SecretHeuristics.LooksLikeSecretValue(constant, DevOpsLens.Engine.Configuration.RuleOptions.Default, out _))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLogged, operation.Syntax.GetLocation(), constantName));
+            }
+
+            return;
+        }
+
+        if (operation.Type?.SpecialType != SpecialType.System_String)
         {
             return;
         }

@@ -45,4 +45,22 @@ public sealed class DL2009SecretLoggedTests
             private static string Redact(string value) => "…" + value.Length;
         }
         """);
+
+    [Fact]
+    public Task Reports_secret_constant_written_to_the_log() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Logging;
+
+        public sealed class PaymentClient(ILogger<PaymentClient> logger)
+        {
+            private const string StripeApiKey = "Zq81vR2mP7tY4wL9cJ6hF0dA5sG3eU1iO8nB";
+            private const string ApiKeyHeader = "X-Api-Key";
+            private const string ApiKeySetting = "Stripe:ApiKey";
+
+            public void Configure()
+            {
+                logger.LogDebug("Using Stripe key {StripeApiKey}", [|StripeApiKey|]);
+                logger.LogDebug("Sending the key in {Header} read from {Setting}", ApiKeyHeader, ApiKeySetting);
+            }
+        }
+        """);
 }
