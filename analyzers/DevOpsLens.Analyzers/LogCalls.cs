@@ -262,14 +262,13 @@ internal sealed class LogCall
         return false;
     }
 
-    private List<string> Placeholders()
+    private List<string> Placeholders() =>
+        MessageArgument is { } message && Symbols.TryGetConstantString(message.Value, out var template) ? ParsePlaceholders(template) : new List<string>();
+
+    /// <summary>The names of a message template's placeholders, in order (<c>{@User}</c> is <c>User</c>, <c>{{</c> is text).</summary>
+    public static List<string> ParsePlaceholders(string template)
     {
         var result = new List<string>();
-        if (MessageArgument is not { } message || !Symbols.TryGetConstantString(message.Value, out var template))
-        {
-            return result;
-        }
-
         for (var i = 0; i < template.Length; i++)
         {
             if (template[i] != '{')

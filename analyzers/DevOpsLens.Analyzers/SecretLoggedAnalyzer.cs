@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using DevOpsLens.Engine.Secrets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -28,6 +29,7 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         {
             var service = ServiceCompilation.IsService(start.Compilation);
             start.RegisterOperationAction(c => Analyze(c, service), OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeUnbound, OperationKind.Invalid);
         });
     }
 
@@ -50,6 +52,45 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 
         foreach (var (value, placeholder) in values)
         {
+            Inspect(context, value, placeholder);
+        }
+    }
+
+    /// <summary>
+    /// A log call left unbound by an argument whose type comes from a package that is not restored: the arguments
+    /// after the message template fill its placeholders in order.
+    /// </summary>
+    private static void AnalyzeUnbound(OperationAnalysisContext context)
+    {
+        var model = context.Operation.SemanticModel!;
+        if (context.Operation.Syntax is not InvocationExpressionSyntax node ||
+            !LogCall.TryGetUnboundLevel(model, node, context.CancellationToken, out _))
+        {
+            return;
+        }
+
+        List<string>? placeholders = null;
+        var position = 0;
+        foreach (var argument in node.ArgumentList.Arguments)
+        {
+            if (model.GetOperation(argument.Expression, context.CancellationToken) is not { } value)
+            {
+                continue;
+            }
+
+            if (placeholders == null && Symbols.TryGetConstantString(value, out var template))
+            {
+                placeholders = LogCall.ParsePlaceholders(template);
+                continue;
+            }
+
+            string? placeholder = null;
+            if (placeholders != null)
+            {
+                placeholder = position < placeholders.Count ? placeholders[position] : null;
+                position++;
+            }
+
             Inspect(context, value, placeholder);
         }
     }

@@ -63,4 +63,25 @@ public sealed class DL2009SecretLoggedTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_secret_in_a_log_call_left_unbound_by_an_unrestored_package() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+        using Npgsql;
+
+        public sealed class Orders(ILogger<Orders> logger)
+        {
+            public void Load(Func<string> query, string user, string connectionString, string apiKey)
+            {
+                try { query(); }
+                catch (NpgsqlException ex)
+                {
+                    logger.LogWarning("Query for {User} on {Connection} failed: {Reason}", user, [|connectionString|], ex.Message);
+                    logger.LogWarning("Retrying {User} with {Token}: {Reason}", user, [|apiKey|], ex.Message);
+                    logger.LogWarning("Giving up on {User} after {Attempts}: {Reason}", user, 3, ex.Message);
+                }
+            }
+        }
+        """);
 }
