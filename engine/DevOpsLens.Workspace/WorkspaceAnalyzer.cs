@@ -276,9 +276,11 @@ public sealed class WorkspaceAnalyzer
         {
             return rule.IsRelevant(path);
         }
+        // devopslens-ignore DL2001: not swallowed; the rule still runs and reports its failure as DL9003
         catch (Exception)
         {
-            return false;
+            // Keep the document: the rule then runs, and its failure surfaces as a DL9003 finding instead of vanishing.
+            return true;
         }
     }
 

@@ -46,6 +46,7 @@ public sealed class OptionsAndSuppressionTests
     [Fact]
     public void Messages_never_contain_the_full_secret()
     {
+        // devopslens-ignore DL1005: planted value; the test checks it is redacted
         const string secret = "Sup3r-S3cret-2024-value!";
         var text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - name: a\n      image: a:1.0.0\n      env:\n        - name: DB_PASSWORD\n          value: " + secret + "\n";
         var finding = Assert.Single(IacHarness.Analyze(("k8s/a.yaml", text)), f => f.RuleId == "DL3007");

@@ -36,13 +36,16 @@ public sealed class SecretVectorTests
             .Select(f => new ExpectedSpan(f.RuleId, f.Range.Start, f.Range.End))
             .OrderBy(s => s.Start).ThenBy(s => s.RuleId, StringComparer.Ordinal)
             .ToList();
-        var expected = vector.Expected.Where(e => SecretRules.Contains(e.RuleId)).ToList();
+        // In C#, DL1005 is the Roslyn analyzer's (semantic) job: the engine must not report it, and the analyzer
+        // and parity tests check those markers.
+        var csharp = vector.FileName.EndsWith(".cs", StringComparison.Ordinal);
+        var expected = vector.Expected.Where(e => SecretRules.Contains(e.RuleId) && !(csharp && e.RuleId == "DL1005")).ToList();
 
         if (vector.IsCompliant)
         {
             Assert.Empty(expected);
         }
-        else
+        else if (!(csharp && vector.RuleId == "DL1005"))
         {
             Assert.Contains(expected, e => e.RuleId == vector.RuleId);
         }

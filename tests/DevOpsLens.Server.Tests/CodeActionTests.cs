@@ -6,6 +6,7 @@ namespace DevOpsLens.Server.Tests;
 
 public sealed class CodeActionTests
 {
+    // devopslens-ignore DL1001: fake key the tests plant
     private const string Key = "AKIAABCDEFGHIJKLMNOP";
 
     [Theory]

@@ -8,6 +8,7 @@ namespace DevOpsLens.Server.Tests;
 
 public sealed class HoverAndConfigurationTests
 {
+    // devopslens-ignore DL1001: fake key the tests plant
     private const string Key = "AKIAABCDEFGHIJKLMNOP";
 
     [Fact]

@@ -180,12 +180,13 @@ internal sealed class CSharpAnalysisHost
 
     private CSharpCompilation CreateCompilation(string projectDirectory, IReadOnlyList<SyntaxTree> trees)
     {
-        // ASP.NET Core's shared framework also carries Microsoft.Extensions.* (logging, hosting, DI, HTTP client
-        // factory), which worker services and libraries reach through packages we cannot restore here. Extra
-        // references only resolve symbols; they never add diagnostics, so every project gets them.
-        var references = FrameworkReferences.Value.AddRange(AspNetReferences.Value);
+        var references = FrameworkReferences.Value;
         var allTrees = trees.ToList();
         var project = ReadProjectFile(projectDirectory);
+        if (project.UsesExtensions)
+        {
+            references = references.AddRange(AspNetReferences.Value);
+        }
 
         references = references.AddRange(PackageReferences(projectDirectory, references));
 
@@ -330,25 +331,62 @@ internal sealed class CSharpAnalysisHost
         return newline >= 0 ? message[..newline] : message;
     }
 
-    private static (bool ImplicitUsings, bool IsWeb) ReadProjectFile(string projectDirectory)
+    /// <summary>
+    /// What the compilation needs from the project file. <c>UsesExtensions</c>: the project reaches ASP.NET Core or
+    /// Microsoft.Extensions.* (web and worker SDKs, or packages such as Microsoft.Extensions.Hosting that we cannot
+    /// restore here), so the ASP.NET Core shared framework, which carries those assemblies, resolves its symbols.
+    /// A plain console tool does not get them: the service rules (DL2003, DL2004) must not mistake it for a service.
+    /// Loose files with no project get them, to resolve as much as possible.
+    /// </summary>
+    private static (bool ImplicitUsings, bool IsWeb, bool UsesExtensions) ReadProjectFile(string projectDirectory)
     {
         try
         {
             var csproj = Directory.EnumerateFiles(projectDirectory, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
             if (csproj == null)
             {
-                return (true, false);
+                return (true, false, true);
             }
 
             var text = File.ReadAllText(csproj);
-            var implicitUsings = text.Contains("<ImplicitUsings>enable</ImplicitUsings>", StringComparison.OrdinalIgnoreCase)
-                || text.Contains("<ImplicitUsings>true</ImplicitUsings>", StringComparison.OrdinalIgnoreCase);
-            return (implicitUsings, text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
+            // The project's own setting wins; otherwise MSBuild takes it from the nearest Directory.Build.props.
+            var implicitUsings = ImplicitUsingsSetting(text) ?? ImplicitUsingsFromDirectoryBuildProps(projectDirectory) ?? false;
+            var web = text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
+            var extensions = web
+                || text.Contains("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("Include=\"Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("Include=\"Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("FrameworkReference Include=\"Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase);
+            return (implicitUsings, web, extensions);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (false, false);
+            return (false, false, false);
         }
+    }
+
+    private static bool? ImplicitUsingsSetting(string projectText)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            projectText,
+            @"<ImplicitUsings>\s*(\w+)\s*</ImplicitUsings>",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.NonBacktracking);
+        return match.Success ? match.Groups[1].Value.Equals("enable", StringComparison.OrdinalIgnoreCase) || match.Groups[1].Value.Equals("true", StringComparison.OrdinalIgnoreCase) : null;
+    }
+
+    private static bool? ImplicitUsingsFromDirectoryBuildProps(string projectDirectory)
+    {
+        for (var dir = new DirectoryInfo(projectDirectory); dir != null; dir = dir.Parent)
+        {
+            var props = Path.Combine(dir.FullName, "Directory.Build.props");
+            if (File.Exists(props))
+            {
+                // Like MSBuild, only the nearest file is imported automatically.
+                return ImplicitUsingsSetting(File.ReadAllText(props));
+            }
+        }
+
+        return null;
     }
 
     private static string ImplicitUsings(bool web)

@@ -85,6 +85,7 @@ internal sealed class MessageGate : IAsyncDisposable
         }
         catch (ObjectDisposedException)
         {
+            // The session is shutting down and disposed the pipe under this pump: nothing is left to forward.
         }
         finally
         {
@@ -129,6 +130,7 @@ internal sealed class MessageGate : IAsyncDisposable
         }
         catch (ObjectDisposedException)
         {
+            // The session is shutting down and disposed the pipe under this pump: nothing is left to forward.
         }
     }
 
@@ -245,6 +247,7 @@ internal sealed class MessageGate : IAsyncDisposable
         }
         catch (ObjectDisposedException)
         {
+            // The session is shutting down and disposed the pipe under this pump: nothing is left to forward.
         }
 
         // The inbound pump may sit in a read of the editor's pipe that cannot be cancelled (console streams

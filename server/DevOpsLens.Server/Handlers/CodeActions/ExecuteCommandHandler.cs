@@ -48,6 +48,7 @@ internal sealed class ExecuteCommandHandler : ILspHandler<ExecuteCommandParams, 
         }
         catch (JsonException)
         {
+            // Malformed arguments get the same InvalidParams answer as missing ones, below.
         }
 
         throw LspErrorCodes.Error(LspErrorCodes.InvalidParams, Methods.AddToBaselineCommand + " expects one argument {uri, fingerprint, ruleId}.");
