@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,13 +12,29 @@ namespace DevOpsLens.Analyzers;
 /// <summary>
 /// DL1006. A compile-time string (literal, const, interpolation or concatenation of constants, possibly through
 /// Encoding.GetBytes / Convert.To/FromBase64String) bound by symbol to a credential slot of a known API, whatever
-/// the value looks like. Types are matched by namespace and name, so the SDKs need not be referenced. Empty and
+/// the value looks like. Types are matched by namespace and name, so the SDKs need not be referenced; when they are
+/// not (an unrestored clone) the SDK constructors and connection-string builders are matched by type name. Empty and
 /// whitespace strings are not credentials and are ignored.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
 {
     private static readonly string[] AuthorizationHeaders = { "Authorization", "Proxy-Authorization", "X-API-Key", "Api-Key", "Ocp-Apim-Subscription-Key" };
+
+    /// <summary>Constructor parameters, in order, of the SDK credential types the analyzer knows by name.</summary>
+    private static readonly Dictionary<string, string[]> UnboundCredentialParameters = new(StringComparer.Ordinal)
+    {
+        ["SymmetricSecurityKey"] = new[] { "key" },
+        ["ClientSecretCredential"] = new[] { "tenantId", "clientId", "clientSecret" },
+        ["UsernamePasswordCredential"] = new[] { "username", "password", "tenantId", "clientId" },
+        ["AzureKeyCredential"] = new[] { "key" },
+        ["AzureSasCredential"] = new[] { "signature" },
+        ["AzureNamedKeyCredential"] = new[] { "name", "key" },
+        ["StorageSharedKeyCredential"] = new[] { "accountName", "accountKey" },
+        ["ApiKeyCredential"] = new[] { "key" },
+        ["BasicAWSCredentials"] = new[] { "accessKey", "secretKey" },
+        ["SessionAWSCredentials"] = new[] { "awsAccessKeyId", "awsSecretAccessKey", "token" },
+    };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CredentialApiLiteral);
 
@@ -25,7 +44,62 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterOperationAction(AnalyzeArguments, OperationKind.ObjectCreation, OperationKind.Invocation);
         context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterSyntaxNodeAction(AnalyzeUnboundCreation, SyntaxKind.ObjectCreationExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeUnboundAssignment, SyntaxKind.SimpleAssignmentExpression);
     }
+
+    /// <summary>
+    /// <c>new SymmetricSecurityKey(…)</c>, <c>new ClientSecretCredential(…)</c> in a clone whose packages are not
+    /// restored: the type is an error type that keeps its name, and the secret parameter is found by name (a named
+    /// argument) or by its position in the SDK's constructor.
+    /// </summary>
+    private static void AnalyzeUnboundCreation(SyntaxNodeAnalysisContext context)
+    {
+        var creation = (ObjectCreationExpressionSyntax)context.Node;
+        var model = context.SemanticModel;
+        if (creation.ArgumentList is not { Arguments.Count: > 0 } list ||
+            model.GetTypeInfo(creation, context.CancellationToken).Type is not { TypeKind: TypeKind.Error, Name: var typeName } ||
+            !UnboundCredentialParameters.TryGetValue(typeName, out var parameters))
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Arguments.Count; i++)
+        {
+            var argument = list.Arguments[i];
+            var parameter = argument.NameColon?.Name.Identifier.ValueText ?? (i < parameters.Length ? parameters[i] : null);
+            if (parameter != null && UnboundSlot(typeName, parameter) is { } slot && model.GetOperation(argument.Expression, context.CancellationToken) is { } value)
+            {
+                ReportIfLiteral(context.ReportDiagnostic, value, slot, requireCredentialPart: false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>Password = "…"</c> on a connection-string builder whose package is not restored, in an object initializer
+    /// or through a variable of that type.
+    /// </summary>
+    private static void AnalyzeUnboundAssignment(SyntaxNodeAnalysisContext context)
+    {
+        var assignment = (AssignmentExpressionSyntax)context.Node;
+        var model = context.SemanticModel;
+        var (property, receiverType) = assignment.Left switch
+        {
+            IdentifierNameSyntax name when assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax owner } =>
+                (name.Identifier.ValueText, model.GetTypeInfo(owner, context.CancellationToken).Type),
+            MemberAccessExpressionSyntax member => (member.Name.Identifier.ValueText, model.GetTypeInfo(member.Expression, context.CancellationToken).Type),
+            _ => (null, null),
+        };
+        if (property is "Password" or "Pwd" && receiverType is { TypeKind: TypeKind.Error } && IsConnectionStringBuilder(receiverType) &&
+            model.GetOperation(assignment.Right, context.CancellationToken) is { } value)
+        {
+            ReportIfLiteral(context.ReportDiagnostic, value, "the " + receiverType.Name + " Password", requireCredentialPart: false);
+        }
+    }
+
+    private static string? UnboundSlot(string typeName, string parameter) => typeName == "SymmetricSecurityKey"
+        ? parameter == "key" ? "the SymmetricSecurityKey signing key" : null
+        : CredentialParameter(typeName, parameter);
 
     private static void AnalyzeArguments(OperationAnalysisContext context)
     {
@@ -44,7 +118,7 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         {
             if (arguments.Length == 2 && Symbols.TryGetConstantString(arguments[0].Value, out var header) && IsAuthorizationHeader(header))
             {
-                ReportIfLiteral(context, arguments[1].Value, "the " + header + " header", requireCredentialPart: true);
+                ReportIfLiteral(context.ReportDiagnostic, arguments[1].Value, "the " + header + " header", requireCredentialPart: true);
             }
 
             return;
@@ -54,7 +128,7 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         {
             if (argument.Parameter != null && Slot(method, argument.Parameter.Name) is { } slot)
             {
-                ReportIfLiteral(context, argument.Value, slot, requireCredentialPart: false);
+                ReportIfLiteral(context.ReportDiagnostic, argument.Value, slot, requireCredentialPart: false);
             }
         }
     }
@@ -67,11 +141,11 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
             case IPropertyReferenceOperation { Property: { IsIndexer: false } property }:
                 if (IsCredentialProperty(property))
                 {
-                    ReportIfLiteral(context, assignment.Value, "the " + property.ContainingType.Name + " Password", requireCredentialPart: false);
+                    ReportIfLiteral(context.ReportDiagnostic, assignment.Value, "the " + property.ContainingType.Name + " Password", requireCredentialPart: false);
                 }
                 else if (property.Name is "ClientSecret" && Symbols.NamespaceStartsWith(property.ContainingType.ContainingNamespace, "Microsoft.AspNetCore.Authentication"))
                 {
-                    ReportIfLiteral(context, assignment.Value, "the " + property.ContainingType.Name + " ClientSecret", requireCredentialPart: false);
+                    ReportIfLiteral(context.ReportDiagnostic, assignment.Value, "the " + property.ContainingType.Name + " ClientSecret", requireCredentialPart: false);
                 }
 
                 break;
@@ -80,11 +154,11 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
                 if (IsConnectionStringBuilder(indexer.Property.ContainingType) && key.Trim() is var k &&
                     (k.Equals("Password", StringComparison.OrdinalIgnoreCase) || k.Equals("Pwd", StringComparison.OrdinalIgnoreCase)))
                 {
-                    ReportIfLiteral(context, assignment.Value, "the " + indexer.Property.ContainingType.Name + " Password", requireCredentialPart: false);
+                    ReportIfLiteral(context.ReportDiagnostic, assignment.Value, "the " + indexer.Property.ContainingType.Name + " Password", requireCredentialPart: false);
                 }
                 else if (IsHeaderCollection(indexer.Property.ContainingType) && IsAuthorizationHeader(key))
                 {
-                    ReportIfLiteral(context, assignment.Value, "the " + key + " header", requireCredentialPart: true);
+                    ReportIfLiteral(context.ReportDiagnostic, assignment.Value, "the " + key + " header", requireCredentialPart: true);
                 }
 
                 break;
@@ -122,21 +196,21 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
             return "the " + typeName + " password";
         }
 
-        if (isConstructor && (typeName.EndsWith("Credential", StringComparison.Ordinal) || typeName.EndsWith("Credentials", StringComparison.Ordinal)))
-        {
-            // Azure.Identity, Azure.Core, AWS SDK, System.ClientModel and similar credential types: the secret
-            // parameters, not the account, tenant or client ids.
-            if (parameter is "password" or "clientSecret" or "secretKey" or "awsSecretAccessKey" or "secretAccessKey" or "accountKey" or
-                "key" or "apiKey" or "signature" or "token" or "sessionToken" or "awsSessionToken")
-            {
-                return "the " + typeName + " " + parameter;
-            }
-        }
-
-        return null;
+        return isConstructor ? CredentialParameter(typeName, parameter) : null;
     }
 
-    private static void ReportIfLiteral(OperationAnalysisContext context, IOperation value, string slot, bool requireCredentialPart)
+    /// <summary>
+    /// Azure.Identity, Azure.Core, AWS SDK, System.ClientModel and similar credential types: the secret parameters,
+    /// not the account, tenant or client ids.
+    /// </summary>
+    private static string? CredentialParameter(string typeName, string parameter) =>
+        (typeName.EndsWith("Credential", StringComparison.Ordinal) || typeName.EndsWith("Credentials", StringComparison.Ordinal)) &&
+        parameter is "password" or "clientSecret" or "secretKey" or "awsSecretAccessKey" or "secretAccessKey" or "accountKey" or
+            "key" or "apiKey" or "signature" or "token" or "sessionToken" or "awsSessionToken"
+            ? "the " + typeName + " " + parameter
+            : null;
+
+    private static void ReportIfLiteral(Action<Diagnostic> report, IOperation value, string slot, bool requireCredentialPart)
     {
         var literal = ConstantSource(value, out var text);
         if (literal == null || string.IsNullOrWhiteSpace(text))
@@ -155,7 +229,7 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialApiLiteral, literal.Syntax.GetLocation(), slot, Engine.Secrets.Redactor.Redact(text)));
+        report(Diagnostic.Create(Descriptors.CredentialApiLiteral, literal.Syntax.GetLocation(), slot, Engine.Secrets.Redactor.Redact(text)));
     }
 
     /// <summary>The constant expression behind the value, looking through encoding helpers; null when it is not constant.</summary>

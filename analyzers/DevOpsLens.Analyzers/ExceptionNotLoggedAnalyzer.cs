@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +13,9 @@ namespace DevOpsLens.Analyzers;
 /// DL2002. Inside a catch, a warning/error log call that passes no exception object — or any log call that
 /// writes <c>ex.Message</c>, <c>ex.ToString()</c> or the exception as a message value — when no other log call in
 /// the same catch passes the exception. Not reported: catches that rethrow (the exception travels on with its
-/// stack trace), cancellation catches, and informational logs that do not mention the exception.
+/// stack trace), cancellation catches, and informational logs that do not mention the exception. A caught type
+/// from a package that is not referenced (an unrestored clone) is still an exception, and the log call it leaves
+/// unbound (<c>ex.Message</c> has no type) is recognised from its overload candidates.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExceptionNotLoggedAnalyzer : DiagnosticAnalyzer
@@ -23,6 +27,7 @@ public sealed class ExceptionNotLoggedAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterOperationAction(Analyze, OperationKind.Invocation);
+        context.RegisterOperationAction(AnalyzeUnbound, OperationKind.Invalid);
     }
 
     private static void Analyze(OperationAnalysisContext context)
@@ -33,13 +38,36 @@ public sealed class ExceptionNotLoggedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var clause = CatchClauses.Enclosing(invocation.Syntax);
+        Check(context, invocation.Syntax, call.MethodName, call.Level, call.Values().Select(v => v.Value.Syntax));
+    }
+
+    private static void AnalyzeUnbound(OperationAnalysisContext context)
+    {
+        if (context.Operation.Syntax is not InvocationExpressionSyntax node || CatchClauses.Enclosing(node) is not { } clause ||
+            !LogCall.TryGetUnboundLevel(context.Operation.SemanticModel!, node, context.CancellationToken, out var level))
+        {
+            return;
+        }
+
+        var model = context.Operation.SemanticModel!;
+        var exceptionName = clause.Declaration?.Identifier.ValueText;
+        if (LogCall.UnboundExceptionArgument(model, node, exceptionName, context.CancellationToken) != null)
+        {
+            return;
+        }
+
+        Check(context, node, Unresolved.MethodName(node) ?? "Log", level, node.ArgumentList.Arguments.Select(a => (SyntaxNode)a.Expression));
+    }
+
+    private static void Check(OperationAnalysisContext context, SyntaxNode callSyntax, string methodName, LogLevelKind level, IEnumerable<SyntaxNode> values)
+    {
+        var clause = CatchClauses.Enclosing(callSyntax);
         if (clause == null || CatchClauses.Rethrows(clause))
         {
             return;
         }
 
-        var model = invocation.SemanticModel!;
+        var model = context.Operation.SemanticModel!;
         var caught = CatchClauses.CaughtType(clause, model);
         if (CatchClauses.IsCancellation(caught))
         {
@@ -47,29 +75,29 @@ public sealed class ExceptionNotLoggedAnalyzer : DiagnosticAnalyzer
         }
 
         var exceptionName = clause.Declaration?.Identifier.ValueText;
-        var mentionsException = !string.IsNullOrEmpty(exceptionName) && call.Values().Any(v => Mentions(v.Value, exceptionName!));
-        if (!mentionsException && call.Level is not (LogLevelKind.Warning or LogLevelKind.Error))
+        var mentionsException = !string.IsNullOrEmpty(exceptionName) && values.Any(v => Mentions(v, exceptionName!));
+        if (!mentionsException && level is not (LogLevelKind.Warning or LogLevelKind.Error))
         {
             return;
         }
 
-        if (AnotherCallLogsException(clause, model, invocation, context.CancellationToken))
+        if (AnotherCallLogsException(clause, model, callSyntax, exceptionName, context.CancellationToken))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ExceptionNotLogged, invocation.Syntax.GetLocation(), call.MethodName));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ExceptionNotLogged, callSyntax.GetLocation(), methodName));
     }
 
     /// <summary>The exception variable itself, or a member of it (<c>ex.Message</c>, <c>ex.ToString()</c>), appears in the value.</summary>
-    private static bool Mentions(IOperation value, string exceptionName) =>
-        value.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == exceptionName);
+    private static bool Mentions(SyntaxNode value, string exceptionName) =>
+        value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == exceptionName);
 
-    private static bool AnotherCallLogsException(CatchClauseSyntax clause, SemanticModel model, IInvocationOperation self, System.Threading.CancellationToken cancellationToken)
+    private static bool AnotherCallLogsException(CatchClauseSyntax clause, SemanticModel model, SyntaxNode self, string? exceptionName, CancellationToken cancellationToken)
     {
         foreach (var node in CatchClauses.OwnNodes(clause.Block).OfType<InvocationExpressionSyntax>())
         {
-            if (node == self.Syntax)
+            if (node == self)
             {
                 continue;
             }
@@ -83,6 +111,17 @@ public sealed class ExceptionNotLoggedAnalyzer : DiagnosticAnalyzer
 
                 // Handing the exception to telemetry (TrackException, RecordException, SetException…) keeps it too.
                 if (!LogCall.TryCreate(other, out _) && other.Arguments.Any(a => Symbols.IsException(a.Value.Type) && !a.IsImplicit))
+                {
+                    return true;
+                }
+            }
+            else if (Unresolved.IsUnbound(model, node, cancellationToken))
+            {
+                // Unbound because the exception's own type is not referenced: a log call that passes it first, or
+                // any other call that is handed the exception variable itself, keeps it.
+                if (LogCall.TryGetUnboundLevel(model, node, cancellationToken, out _)
+                        ? LogCall.UnboundExceptionArgument(model, node, exceptionName, cancellationToken) != null
+                        : node.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax i && i.Identifier.ValueText == exceptionName && exceptionName != null))
                 {
                     return true;
                 }

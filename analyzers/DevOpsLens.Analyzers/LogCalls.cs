@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DevOpsLens.Analyzers;
@@ -127,8 +129,79 @@ internal sealed class LogCall
     {
         call = null!;
         var method = invocation.TargetMethod;
+        if (!TryGetLevel(method, out var level))
+        {
+            return false;
+        }
+
+        if (method.Name == "Log" && (Symbols.Is(method.ContainingType, "Microsoft.Extensions.Logging", "LoggerExtensions") ||
+                                     Symbols.Is(method.ContainingType, "Microsoft.Extensions.Logging", "ILogger")))
+        {
+            level = LevelFromArgument(invocation);
+        }
+
+        call = new LogCall(invocation, level);
+        return true;
+    }
+
+    /// <summary>
+    /// A log call the compiler could not bind because an argument's type comes from a package that is not referenced
+    /// (<c>ex.Message</c> of a <c>catch (NpgsqlException ex)</c> in an unrestored clone): every overload candidate
+    /// is a log method. The level comes from the method name; <c>ILogger.Log</c>'s is unknown.
+    /// </summary>
+    public static bool TryGetUnboundLevel(SemanticModel model, InvocationExpressionSyntax node, CancellationToken cancellationToken, out LogLevelKind level)
+    {
+        level = LogLevelKind.Unknown;
+        var info = model.GetSymbolInfo(node, cancellationToken);
+        if (info.Symbol != null || info.CandidateSymbols.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            if (candidate is not IMethodSymbol method || !TryGetLevel(method, out var candidateLevel))
+            {
+                return false;
+            }
+
+            level = candidateLevel;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The exception handed to an unbound log call: the loggers take it first (after an EventId for
+    /// Microsoft.Extensions.Logging), so only the leading arguments are looked at; an exception in a later
+    /// position is a message value.
+    /// </summary>
+    public static ArgumentSyntax? UnboundExceptionArgument(SemanticModel model, InvocationExpressionSyntax node, string? exceptionName, CancellationToken cancellationToken)
+    {
+        var arguments = node.ArgumentList.Arguments;
+        for (var i = 0; i < arguments.Count && i < 2; i++)
+        {
+            var expression = arguments[i].Expression;
+            if (expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == exceptionName && exceptionName != null ||
+                Symbols.IsException(model.GetTypeInfo(expression, cancellationToken).Type))
+            {
+                return arguments[i];
+            }
+
+            if (model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="method"/> is a log method, and its level as far as its name tells.</summary>
+    private static bool TryGetLevel(IMethodSymbol method, out LogLevelKind level)
+    {
         var type = method.ContainingType;
-        var level = LogLevelKind.Unknown;
+        level = LogLevelKind.Unknown;
         if (Symbols.Is(type, "Microsoft.Extensions.Logging", "LoggerExtensions") || Symbols.Is(type, "Microsoft.Extensions.Logging", "ILogger") && method.Name == "Log")
         {
             level = method.Name switch
@@ -136,19 +209,18 @@ internal sealed class LogCall
                 "LogCritical" or "LogError" => LogLevelKind.Error,
                 "LogWarning" => LogLevelKind.Warning,
                 "LogInformation" or "LogDebug" or "LogTrace" => LogLevelKind.Low,
-                "Log" => LevelFromArgument(invocation),
                 _ => LogLevelKind.Unknown,
             };
-            if (!method.Name.StartsWith("Log", System.StringComparison.Ordinal) || method.Name == "BeginScope")
-            {
-                return false;
-            }
+            return method.Name.StartsWith("Log", System.StringComparison.Ordinal) && method.Name != "BeginScope";
         }
-        else if (IsLoggerMessageMethod(method))
+
+        if (IsLoggerMessageMethod(method))
         {
             level = LevelFromLoggerMessage(method);
+            return true;
         }
-        else if (Symbols.Is(type, "Serilog", "ILogger") || Symbols.Is(type, "Serilog", "Log"))
+
+        if (Symbols.Is(type, "Serilog", "ILogger") || Symbols.Is(type, "Serilog", "Log"))
         {
             level = method.Name switch
             {
@@ -174,13 +246,7 @@ internal sealed class LogCall
             return false;
         }
 
-        if ((int)level < 0)
-        {
-            return false;
-        }
-
-        call = new LogCall(invocation, level);
-        return true;
+        return (int)level >= 0;
     }
 
     public static bool IsLoggerMessageMethod(IMethodSymbol method)
@@ -196,14 +262,13 @@ internal sealed class LogCall
         return false;
     }
 
-    private List<string> Placeholders()
+    private List<string> Placeholders() =>
+        MessageArgument is { } message && Symbols.TryGetConstantString(message.Value, out var template) ? ParsePlaceholders(template) : new List<string>();
+
+    /// <summary>The names of a message template's placeholders, in order (<c>{@User}</c> is <c>User</c>, <c>{{</c> is text).</summary>
+    public static List<string> ParsePlaceholders(string template)
     {
         var result = new List<string>();
-        if (MessageArgument is not { } message || !Symbols.TryGetConstantString(message.Value, out var template))
-        {
-            return result;
-        }
-
         for (var i = 0; i < template.Length; i++)
         {
             if (template[i] != '{')

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using DevOpsLens.Engine.Secrets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,7 +13,7 @@ namespace DevOpsLens.Analyzers;
 /// log4net; Console/Debug/Trace in services) whose variable, parameter, field or property is secret-named, or that
 /// is read from configuration under a secret-named key, or that fills a secret-named structured-logging placeholder
 /// (<c>{Password}</c>). Values inside interpolations and concatenations count. Not reported: non-string values
-/// (<c>tokenCount</c>, <c>hasPassword</c>), constants, and values passed through a call (<c>Redact(token)</c>,
+/// (<c>tokenCount</c>, <c>hasPassword</c>), constants that do not look like a secret (<c>"X-Api-Key"</c>), and values passed through a call (<c>Redact(token)</c>,
 /// <c>token.Length</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -28,6 +29,7 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         {
             var service = ServiceCompilation.IsService(start.Compilation);
             start.RegisterOperationAction(c => Analyze(c, service), OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeUnbound, OperationKind.Invalid);
         });
     }
 
@@ -50,6 +52,45 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 
         foreach (var (value, placeholder) in values)
         {
+            Inspect(context, value, placeholder);
+        }
+    }
+
+    /// <summary>
+    /// A log call left unbound by an argument whose type comes from a package that is not restored: the arguments
+    /// after the message template fill its placeholders in order.
+    /// </summary>
+    private static void AnalyzeUnbound(OperationAnalysisContext context)
+    {
+        var model = context.Operation.SemanticModel!;
+        if (context.Operation.Syntax is not InvocationExpressionSyntax node ||
+            !LogCall.TryGetUnboundLevel(model, node, context.CancellationToken, out _))
+        {
+            return;
+        }
+
+        List<string>? placeholders = null;
+        var position = 0;
+        foreach (var argument in node.ArgumentList.Arguments)
+        {
+            if (model.GetOperation(argument.Expression, context.CancellationToken) is not { } value)
+            {
+                continue;
+            }
+
+            if (placeholders == null && Symbols.TryGetConstantString(value, out var template))
+            {
+                placeholders = LogCall.ParsePlaceholders(template);
+                continue;
+            }
+
+            string? placeholder = null;
+            if (placeholders != null)
+            {
+                placeholder = position < placeholders.Count ? placeholders[position] : null;
+                position++;
+            }
+
             Inspect(context, value, placeholder);
         }
     }
@@ -95,7 +136,22 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
                 return;
         }
 
-        if (operation.ConstantValue.HasValue || operation.Type?.SpecialType != SpecialType.System_String)
+        if (operation.ConstantValue.HasValue)
+        {
+            // A secret-named constant holding a real-looking secret: DL1001/DL1005 report the declaration, but writing
+            // it to the logs copies it to every sink and retention period, and survives moving the declaration to
+            // configuration. Constants that name a secret rather than hold one ("X-Api-Key", "Stripe:ApiKey") stay quiet.
+            if (operation is IFieldReferenceOperation or ILocalReferenceOperation && operation.ConstantValue.Value is string constant &&
+                NameOf(operation) is { } constantName && SecretHeuristics.IsSecretName(constantName) &&
+                SecretHeuristics.LooksLikeSecretValue(constant, DevOpsLens.Engine.Configuration.RuleOptions.Default, out _))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLogged, operation.Syntax.GetLocation(), constantName));
+            }
+
+            return;
+        }
+
+        if (operation.Type?.SpecialType != SpecialType.System_String)
         {
             return;
         }

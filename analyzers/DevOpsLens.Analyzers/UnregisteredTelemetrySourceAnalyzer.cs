@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -38,6 +40,7 @@ public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
             var state = new State();
             start.RegisterOperationAction(c => OnCreation(c, state), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => OnInvocation(c, state), OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(c => OnUnboundInvocation(c, state), SyntaxKind.InvocationExpression);
             start.RegisterCompilationEndAction(end => Report(end, state));
         });
     }
@@ -143,6 +146,52 @@ public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The same pipeline calls when the OpenTelemetry packages are not referenced (a clone that was never restored):
+    /// matched by name, with every written argument read as a registered name.
+    /// </summary>
+    private static void OnUnboundInvocation(SyntaxNodeAnalysisContext context, State state)
+    {
+        var node = (InvocationExpressionSyntax)context.Node;
+        var (kind, registers) = Unresolved.MethodName(node) switch
+        {
+            "WithTracing" or "AddOpenTelemetryTracing" => (Source, false),
+            "WithMetrics" or "AddOpenTelemetryMetrics" => (Meter, false),
+            "AddSource" => (Source, true),
+            "AddMeter" => (Meter, true),
+            _ => ((string?)null, false),
+        };
+        if (kind == null || !Unresolved.IsUnbound(context.SemanticModel, node, context.CancellationToken))
+        {
+            return;
+        }
+
+        state.Pipelines.TryAdd(kind, true);
+        if (!registers)
+        {
+            return;
+        }
+
+        var registered = kind == Source ? state.RegisteredSources : state.RegisteredMeters;
+        foreach (var argument in node.ArgumentList.Arguments)
+        {
+            var constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
+            if (constant.HasValue && constant.Value is string name)
+            {
+                registered.Add(name);
+            }
+            else if (argument.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Name" } access &&
+                     context.SemanticModel.GetSymbolInfo(access.Expression, context.CancellationToken).Symbol is { Kind: SymbolKind.Field or SymbolKind.Property } member)
+            {
+                state.RegisteredMembers.Add((kind, member.OriginalDefinition));
+            }
+            else
+            {
+                registered.Add("*");
+            }
         }
     }
 

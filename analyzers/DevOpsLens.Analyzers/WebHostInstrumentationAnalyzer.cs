@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,7 +15,7 @@ namespace DevOpsLens.Analyzers;
 /// WebHost.CreateDefaultBuilder, ConfigureWebHostDefaults/ConfigureWebHost) but nothing in the compilation calls
 /// the health-check or tracing/metrics setup methods. Calls are matched by method name so wrappers from other
 /// packages with the standard names count; .NET Aspire's <c>AddServiceDefaults</c>/<c>MapDefaultEndpoints</c>
-/// set up both, so they count too.
+/// set up both, so they count too. Unbound calls (packages not restored) are matched by the name as written.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
@@ -51,6 +53,19 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.Invocation);
 
+            // Without the packages restored the setup calls are unbound: count them by name as written.
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var node = (InvocationExpressionSyntax)c.Node;
+                    if (Unresolved.MethodName(node) is { } name && IsSetupMethod(name) && !called.ContainsKey(name) &&
+                        Unresolved.IsUnbound(c.SemanticModel, node, c.CancellationToken))
+                    {
+                        called.TryAdd(name, true);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+
             start.RegisterCompilationEndAction(end =>
             {
                 if (hosts.IsEmpty)
@@ -77,6 +92,8 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
             });
         });
     }
+
+    private static bool IsSetupMethod(string name) => HealthMethods.Contains(name) || TracingMethods.Contains(name) || MetricsMethods.Contains(name);
 
     internal static bool IsWebHostCreation(IMethodSymbol method)
     {

@@ -75,4 +75,42 @@ public sealed class DL1006CredentialApiLiteralTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_literals_for_sdk_types_whose_packages_are_not_restored() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System.Text;
+        using Microsoft.IdentityModel.Tokens;
+
+        class Clients
+        {
+            void Create(string tenant, string clientId, string secretFromVault)
+            {
+                var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes([|"my-super-secret-signing-key-0123456789"|]));
+                var azure = new Azure.Identity.ClientSecretCredential("tenant", "client-id", [|"kX8Q~abc.def-ghiJKLmnoPQRstuVWxyz012345"|]);
+                var named = new Azure.Identity.ClientSecretCredential(clientSecret: [|"kX8Q~abc.def-ghiJKLmnoPQRstuVWxyz012345"|], tenantId: tenant, clientId: clientId);
+                var aws = new Amazon.Runtime.BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", [|"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"|]);
+                var builder = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder { DataSource = "db", UserID = "app", Password = [|"R3porting!2024"|] };
+                var npgsql = new Npgsql.NpgsqlConnectionStringBuilder();
+                npgsql.Password = [|"R3porting!2024"|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_ids_or_runtime_values_for_sdk_types_whose_packages_are_not_restored() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System.Text;
+        using Microsoft.IdentityModel.Tokens;
+
+        class Clients
+        {
+            void Create(string tenant, string clientId, string secretFromVault, byte[] keyBytes)
+            {
+                var key = new SymmetricSecurityKey(keyBytes);
+                var azure = new Azure.Identity.ClientSecretCredential("b7e3c9a1-0000-4f00-9000-1c2d3e4f5a6b", "client-id", secretFromVault);
+                var builder = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder { DataSource = "db", UserID = "app", Password = secretFromVault };
+                var other = new Contoso.Widget("not-a-credential-slot-value");
+                var settings = new Contoso.Settings { Password = "not-a-connection-string-builder" };
+            }
+        }
+        """);
 }

@@ -127,4 +127,62 @@ public sealed class DL2002ExceptionNotLoggedTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_when_the_caught_type_comes_from_a_package_that_is_not_restored() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+        using Npgsql;
+        class Orders(ILogger<Orders> logger)
+        {
+            string? Load(Guid id, Func<string> query)
+            {
+                try { return query(); }
+                catch (NpgsqlException ex)
+                {
+                    [|logger.LogError("Could not load order {OrderId}: {Reason}", id, ex.Message)|];
+                    return null;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_unrestored_catch_type_when_the_exception_is_logged() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+        using Npgsql;
+        class Orders(ILogger<Orders> logger)
+        {
+            string? Load(Guid id, Func<string> query)
+            {
+                try { return query(); }
+                catch (NpgsqlException ex)
+                {
+                    logger.LogError(ex, "Could not load order {OrderId}", id);
+                    return null;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_a_warning_beside_an_unbound_call_that_logs_the_exception() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+        using Npgsql;
+        class Orders(ILogger<Orders> logger)
+        {
+            string? Load(Guid id, Func<string> query)
+            {
+                try { return query(); }
+                catch (NpgsqlException ex)
+                {
+                    logger.LogError(ex, "Could not load order {OrderId}: {Reason}", id, ex.Message);
+                    logger.LogWarning("Serving order {OrderId} from the cache", id);
+                    return null;
+                }
+            }
+        }
+        """);
 }

@@ -52,4 +52,43 @@ public sealed class DL2006MissingTelemetryTests
         app.MapHealthChecks("/healthz");
         app.Run();
         """, outputKind: OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Counts_unbound_setup_calls_when_packages_are_not_restored() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource("Shop").AddOtlpExporter());
+        var app = builder.Build();
+        app.Run();
+        """, OutputKind.ConsoleApplication,
+        VerifyCS.Diagnostic("DL2005").WithSpan(4, 15, 4, 49).WithArguments("Test0.cs"),
+        VerifyCS.Diagnostic("DL2006").WithSpan(4, 15, 4, 49).WithArguments("Test0.cs", "metrics"));
+
+    [Fact]
+    public Task Does_not_report_unbound_service_defaults() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using Microsoft.AspNetCore.Builder;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.Run();
+        """, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Does_not_count_an_unbound_call_with_another_name() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenTelemetry();
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz");
+        app.Run();
+        """, OutputKind.ConsoleApplication,
+        VerifyCS.Diagnostic("DL2006").WithSpan(4, 15, 4, 49).WithArguments("Test0.cs", "tracing or metrics"));
 }

@@ -87,4 +87,54 @@ public sealed class DL2007UnregisteredTelemetrySourceTests
                 services.AddOpenTelemetry().WithTracing(t => t.AddSource(ServiceName));
         }
         """);
+
+    [Fact]
+    public Task Reports_unregistered_source_when_packages_are_not_restored() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System.Diagnostics;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Telemetry
+        {
+            public const string OrdersName = "Shop.Orders";
+            public static readonly ActivitySource Orders = new(OrdersName);
+            public static readonly ActivitySource Billing = new("Shop.Billing");
+            public static readonly ActivitySource Payments = {|DL2007:new("Shop.Payments")|};
+
+            public static void Configure(IServiceCollection services) =>
+                services.AddOpenTelemetry()
+                    .WithTracing(t => t.AddSource(OrdersName).AddSource(Billing.Name).AddOtlpExporter());
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_unbound_registration_computed_at_run_time() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System.Diagnostics;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Telemetry
+        {
+            public static readonly ActivitySource Source = new("Shop.Orders");
+
+            public static void Configure(IServiceCollection services, string[] names) =>
+                services.AddOpenTelemetry().WithTracing(t => t.AddSource(names));
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_unbound_wildcard_registration() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System.Diagnostics;
+        using System.Diagnostics.Metrics;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Telemetry
+        {
+            public static readonly ActivitySource Source = new("Shop.Orders");
+            public static readonly Meter Meter = new("Shop.Orders");
+
+            public static void Configure(IServiceCollection services) =>
+                services.AddOpenTelemetry()
+                    .WithTracing(t => t.AddSource("Shop.*"))
+                    .WithMetrics(m => m.AddMeter("shop.orders"));
+        }
+        """);
 }

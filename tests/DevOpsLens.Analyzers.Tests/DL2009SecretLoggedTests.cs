@@ -45,4 +45,43 @@ public sealed class DL2009SecretLoggedTests
             private static string Redact(string value) => "…" + value.Length;
         }
         """);
+
+    [Fact]
+    public Task Reports_secret_constant_written_to_the_log() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Logging;
+
+        public sealed class PaymentClient(ILogger<PaymentClient> logger)
+        {
+            private const string StripeApiKey = "Zq81vR2mP7tY4wL9cJ6hF0dA5sG3eU1iO8nB";
+            private const string ApiKeyHeader = "X-Api-Key";
+            private const string ApiKeySetting = "Stripe:ApiKey";
+
+            public void Configure()
+            {
+                logger.LogDebug("Using Stripe key {StripeApiKey}", [|StripeApiKey|]);
+                logger.LogDebug("Sending the key in {Header} read from {Setting}", ApiKeyHeader, ApiKeySetting);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_secret_in_a_log_call_left_unbound_by_an_unrestored_package() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+        using Npgsql;
+
+        public sealed class Orders(ILogger<Orders> logger)
+        {
+            public void Load(Func<string> query, string user, string connectionString, string apiKey)
+            {
+                try { query(); }
+                catch (NpgsqlException ex)
+                {
+                    logger.LogWarning("Query for {User} on {Connection} failed: {Reason}", user, [|connectionString|], ex.Message);
+                    logger.LogWarning("Retrying {User} with {Token}: {Reason}", user, [|apiKey|], ex.Message);
+                    logger.LogWarning("Giving up on {User} after {Attempts}: {Reason}", user, 3, ex.Message);
+                }
+            }
+        }
+        """);
 }

@@ -20,6 +20,20 @@ public static class CSharpVerifier<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// What the CLI and the language server see in a clone that was never restored: the shared framework only, no
+    /// package stubs, so OpenTelemetry, Npgsql or Azure calls stay unbound. The compile errors that causes are expected.
+    /// </summary>
+    public static Task VerifyWithoutPackagesAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.ReferenceAssemblies = TestReferences.Offline;
+        test.TestState.AdditionalReferences.AddRange(TestReferences.For(Framework.AspNetCore));
+        test.TestState.OutputKind = outputKind;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     public static Task VerifyCodeFixAsync<TCodeFix>(string source, string fixedSource, Framework framework = Framework.AspNetCore, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int? iterations = null)
         where TCodeFix : CodeFixProvider, new()
     {
