@@ -25,7 +25,7 @@ public sealed class HistoryChangeRiskProvider : IChangeRiskProvider
             return new ChangeRiskEstimate(
                 result.ModelAvailable,
                 result.ModelSource == "default",
-                result.ModelAvailable ? result.Score : null,
+                result.Outcome == ChangeRiskOutcome.Scored ? result.Score : null,
                 result.Message ?? (result.ModelAvailable ? result.ModelDescription + "; " + result.Subject : NoModelChangeRiskProvider.Message),
                 result.Factors.Select(f => f.Description).ToArray(),
                 result.Files.Select(f => new ChangeRiskFileEstimate(Path.GetFullPath(Path.Combine(result.RepositoryRoot ?? _root, f.Path)), f.Score, f.Factors.Select(x => x.Description).ToArray())).ToArray());
