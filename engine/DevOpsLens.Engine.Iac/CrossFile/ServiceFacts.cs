@@ -67,28 +67,27 @@ internal sealed class ServiceFacts
 
     public void AddCode(IEnumerable<DocumentContext> files)
     {
-        var list = files.ToList();
+        // Each file's facts are read once per document and kept with it (hosts that keep documents between
+        // analyses, such as the language server, then never re-run these patterns on an unchanged file).
+        var list = files.Select(f => f.GetOrAdd(CodeFileFacts.CacheKey, CodeFileFacts.Read)).ToList();
         var constants = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in list)
         {
-            foreach (Match m in ConstString.Matches(file.Text))
+            foreach (var (name, value) in file.Constants)
             {
-                constants[m.Groups[1].Value] = m.Groups[2].Value;
+                constants[name] = value;
             }
         }
 
         foreach (var file in list)
         {
-            var text = file.Text;
             HasCode = true;
-            foreach (Match m in MapCall.Matches(text))
+            foreach (var (method, literal, identifier) in file.MapCalls)
             {
-                var method = m.Groups[1].Value;
-                string? route = m.Groups[2].Success ? m.Groups[2].Value : null;
-                if (route == null && m.Groups[3].Success)
+                var route = literal;
+                if (route == null && identifier != null)
                 {
-                    var id = m.Groups[3].Value;
-                    var simple = id.Substring(id.LastIndexOf('.') + 1);
+                    var simple = identifier.Substring(identifier.LastIndexOf('.') + 1);
                     if (!constants.TryGetValue(simple, out route))
                     {
                         // A lambda parameter or a variable: not a route we can read.
@@ -114,27 +113,62 @@ internal sealed class ServiceFacts
                 }
             }
 
-            if (AttributeRoute.IsMatch(text))
+            RoutesIncomplete |= file.HasAttributeRoute;
+            CodePorts.UnionWith(file.Ports);
+            UsesOpenTelemetry |= file.UsesOpenTelemetry;
+            ExportsOtlp |= file.ExportsOtlp;
+            OtlpEndpointConfigured |= file.OtlpEndpointConfigured;
+        }
+    }
+
+    /// <summary>What one C# file says, independent of the other files (constants are resolved across files later).</summary>
+    private sealed class CodeFileFacts
+    {
+        public const string CacheKey = "iac.service-code-facts";
+
+        public List<(string Name, string Value)> Constants { get; } = new();
+
+        public List<(string Method, string? Literal, string? Identifier)> MapCalls { get; } = new();
+
+        public bool HasAttributeRoute { get; private set; }
+
+        public List<int> Ports { get; } = new();
+
+        public bool UsesOpenTelemetry { get; private set; }
+
+        public bool ExportsOtlp { get; private set; }
+
+        public bool OtlpEndpointConfigured { get; private set; }
+
+        public static CodeFileFacts Read(DocumentContext file)
+        {
+            var text = file.Text;
+            var facts = new CodeFileFacts();
+            foreach (Match m in ConstString.Matches(text))
             {
-                RoutesIncomplete = true;
+                facts.Constants.Add((m.Groups[1].Value, m.Groups[2].Value));
             }
 
+            foreach (Match m in MapCall.Matches(text))
+            {
+                facts.MapCalls.Add((m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null, m.Groups[3].Success ? m.Groups[3].Value : null));
+            }
+
+            facts.HasAttributeRoute = AttributeRoute.IsMatch(text);
             foreach (Match m in ListenPort.Matches(text))
             {
-                CodePorts.Add(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                facts.Ports.Add(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
             }
 
             foreach (Match m in UrlsCall.Matches(text))
             {
-                foreach (var port in PortsOfUrls(m.Groups[1].Value))
-                {
-                    CodePorts.Add(port);
-                }
+                facts.Ports.AddRange(PortsOfUrls(m.Groups[1].Value));
             }
 
-            UsesOpenTelemetry |= OtelSetup.IsMatch(text);
-            ExportsOtlp |= OtlpExport.IsMatch(text);
-            OtlpEndpointConfigured |= OtlpEndpointInCode.IsMatch(text);
+            facts.UsesOpenTelemetry = OtelSetup.IsMatch(text);
+            facts.ExportsOtlp = OtlpExport.IsMatch(text);
+            facts.OtlpEndpointConfigured = OtlpEndpointInCode.IsMatch(text);
+            return facts;
         }
     }
 
