@@ -163,7 +163,8 @@ public sealed class SecretScannerTests
     [Fact]
     public void No_finding_from_any_vector_reveals_its_secret()
     {
-        foreach (var vector in VectorFile.All().Where(v => SecretRules.Contains(v.RuleId) && !v.IsCompliant))
+        // DL1005 in C# is the analyzer's (semantic) job; the analyzer vector test checks its messages.
+        foreach (var vector in VectorFile.All().Where(v => SecretRules.Contains(v.RuleId) && !v.IsCompliant && !(v.RuleId == "DL1005" && v.FileName.EndsWith(".cs", StringComparison.Ordinal))))
         {
             var document = new DocumentContext(vector.FileName, vector.Text, RuleOptions.Default);
             var findings = new DocumentAnalyzer(new[] { new SecretScanner() }).Analyze(document);
