@@ -14,9 +14,11 @@ public sealed class LanguageServerOptions
     /// <summary>Diagnostics and errors for humans. Never stdout, which carries the protocol.</summary>
     public TextWriter Log { get; init; } = TextWriter.Null;
 
-    public TimeSpan CSharpDebounce { get; init; } = TimeSpan.FromMilliseconds(150);
+    // Short on purpose: a newer version cancels the analysis of an older one, so the debounce only has to absorb
+    // the keystrokes of one burst, and every millisecond here is added to what the user waits for.
+    public TimeSpan CSharpDebounce { get; init; } = TimeSpan.FromMilliseconds(30);
 
-    public TimeSpan OtherDebounce { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan OtherDebounce { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>How often to check that the editor process named in initialize is still alive.</summary>
     public TimeSpan ParentProcessPollInterval { get; init; } = TimeSpan.FromSeconds(2);
