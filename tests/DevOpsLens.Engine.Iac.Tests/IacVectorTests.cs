@@ -12,9 +12,11 @@ namespace DevOpsLens.Engine.Iac.Tests;
 /// </summary>
 public sealed class IacVectorTests
 {
+    private static readonly string[] ChangeRules = { "DL3042", "DL3043" };
+
     public static IEnumerable<object[]> Cases()
     {
-        foreach (var root in VectorCases.Roots())
+        foreach (var root in VectorCaseSet.Ids(includeChangeCases: true, rule => rule.StartsWith("DL3", StringComparison.Ordinal) && rule != "DL3100"))
         {
             yield return new object[] { root };
         }
@@ -43,10 +45,12 @@ public sealed class IacVectorTests
     [MemberData(nameof(Cases))]
     public void Vector_produces_exactly_the_marked_findings(string caseRoot)
     {
-        var vectorCase = VectorCases.Load(caseRoot);
+        var vectorCase = VectorCaseSet.Load(caseRoot);
+        // A change rule's case is a diff even when the change adds the file (no X.before twin).
+        var isChange = ChangeRules.Contains(vectorCase.RuleId);
         Assert.NotEmpty(vectorCase.Files);
         var rules = new HashSet<string>(vectorCase.Files.SelectMany(f => f.Expected.Select(e => e.RuleId))) { vectorCase.RuleId };
-        var findings = vectorCase.IsChange
+        var findings = isChange
             ? vectorCase.Files.SelectMany(f => IacHarness.AnalyzeChange(f.Path, f.Before, f.Text)).ToList()
             : IacHarness.Analyze(vectorCase.Files.Select(f => (f.Path, f.Text)).ToArray()).ToList();
         // A vector that does not parse, or a rule that crashes on it, would pass vacuously.
@@ -73,99 +77,5 @@ public sealed class IacVectorTests
     {
         var text = vectorCase.Files.First(f => f.Path == path).Text;
         return "[" + start + ".." + end + ") '" + text.Substring(start, end - start).Replace("\n", "\\n", StringComparison.Ordinal) + "'";
-    }
-}
-
-internal sealed record VectorCaseFile(string Path, string Text, IReadOnlyList<ExpectedSpan> Expected, string? Before);
-
-internal sealed record VectorCase(string RuleId, bool IsCompliant, bool IsChange, IReadOnlyList<VectorCaseFile> Files);
-
-internal static class VectorCases
-{
-    private static readonly string[] ChangeRules = { "DL3042", "DL3043" };
-
-    /// <summary>Case roots relative to tests/vectors, e.g. <c>DL3001/noncompliant/deployment.yaml</c> or <c>DL3050/noncompliant/wrong-path</c>.</summary>
-    public static IEnumerable<string> Roots()
-    {
-        if (!Directory.Exists(TestPaths.Vectors))
-        {
-            yield break;
-        }
-
-        foreach (var ruleDir in Directory.GetDirectories(TestPaths.Vectors, "DL3*").OrderBy(d => d, StringComparer.Ordinal))
-        {
-            var rule = Path.GetFileName(ruleDir);
-            if (rule == "DL3100")
-            {
-                continue;
-            }
-
-            foreach (var kind in new[] { "noncompliant", "compliant" })
-            {
-                var dir = Path.Combine(ruleDir, kind);
-                if (!Directory.Exists(dir))
-                {
-                    continue;
-                }
-
-                foreach (var file in Directory.GetFiles(dir).OrderBy(f => f, StringComparer.Ordinal))
-                {
-                    if (!file.EndsWith(".md", StringComparison.Ordinal) && !file.EndsWith(".before", StringComparison.Ordinal))
-                    {
-                        yield return rule + "/" + kind + "/" + Path.GetFileName(file);
-                    }
-                }
-
-                foreach (var sub in Directory.GetDirectories(dir).OrderBy(f => f, StringComparer.Ordinal))
-                {
-                    var name = Path.GetFileName(sub);
-                    if (name.StartsWith(".", StringComparison.Ordinal))
-                    {
-                        foreach (var file in Directory.GetFiles(sub, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
-                        {
-                            yield return rule + "/" + kind + "/" + Path.GetRelativePath(dir, file).Replace('\\', '/');
-                        }
-                    }
-                    else
-                    {
-                        yield return rule + "/" + kind + "/" + name + "/";
-                    }
-                }
-            }
-        }
-    }
-
-    public static VectorCase Load(string root)
-    {
-        var parts = root.Split('/');
-        var rule = parts[0];
-        var compliant = parts[1] == "compliant";
-        var kindDir = Path.Combine(TestPaths.Vectors, rule, parts[1]);
-        var full = Path.Combine(TestPaths.Vectors, root.TrimEnd('/'));
-        var files = new List<VectorCaseFile>();
-        if (root.EndsWith("/", StringComparison.Ordinal))
-        {
-            foreach (var file in Directory.GetFiles(full, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
-            {
-                if (!file.EndsWith(".before", StringComparison.Ordinal) && !file.EndsWith(".md", StringComparison.Ordinal))
-                {
-                    files.Add(LoadFile(file, Path.GetRelativePath(full, file).Replace('\\', '/'), rule));
-                }
-            }
-        }
-        else
-        {
-            files.Add(LoadFile(full, Path.GetRelativePath(kindDir, full).Replace('\\', '/'), rule));
-        }
-
-        return new VectorCase(rule, compliant, ChangeRules.Contains(rule), files);
-    }
-
-    private static VectorCaseFile LoadFile(string fullPath, string path, string rule)
-    {
-        var (text, expected) = VectorFile.Parse(File.ReadAllText(fullPath), rule);
-        var beforePath = fullPath + ".before";
-        var before = File.Exists(beforePath) ? VectorFile.Parse(File.ReadAllText(beforePath), rule).Text : null;
-        return new VectorCaseFile(path, text, expected, before);
     }
 }

@@ -1,13 +1,16 @@
 namespace DevOpsLens.Tests.Shared;
 
-/// <summary>One file of a vector case: its path inside the case, the markup-free text, the marked findings.</summary>
-internal sealed record VectorCaseEntry(string Path, string Text, IReadOnlyList<ExpectedSpan> Expected);
+/// <summary>
+/// One file of a vector case: its path inside the case, the markup-free text, the marked findings, and for change
+/// cases the text before the change (from the <c>X.before</c> twin; null when the change adds the file).
+/// </summary>
+internal sealed record VectorCaseEntry(string Path, string Text, IReadOnlyList<ExpectedSpan> Expected, string? Before = null);
 
 /// <summary>
 /// A vector case: one file, or a folder of files checked together (cross-file rules). The first-level entries
 /// under <c>noncompliant/</c> and <c>compliant/</c> are cases; a first-level folder whose name starts with a dot
 /// is not a case itself, its files are (they keep their path, e.g. <c>.github/workflows/build.yml</c>). Change
-/// cases (a file with an <c>X.before</c> twin) are only meaningful for a diff and are left out.
+/// cases (a file with an <c>X.before</c> twin) are only meaningful for a diff: they are listed only on request.
 /// </summary>
 internal sealed record VectorCase(string Id, string RuleId, bool IsCompliant, IReadOnlyList<VectorCaseEntry> Files)
 {
@@ -20,7 +23,9 @@ internal sealed record VectorCase(string Id, string RuleId, bool IsCompliant, IR
 
 internal static class VectorCaseSet
 {
-    public static IEnumerable<string> Ids()
+    /// <param name="includeChangeCases">Also list cases holding <c>X.before</c> twins (for hosts that check a diff).</param>
+    /// <param name="rule">Only the rule folders this accepts; all when null.</param>
+    public static IEnumerable<string> Ids(bool includeChangeCases = false, Func<string, bool>? rule = null)
     {
         if (!Directory.Exists(TestPaths.Vectors))
         {
@@ -29,7 +34,12 @@ internal static class VectorCaseSet
 
         foreach (var ruleDir in Directory.GetDirectories(TestPaths.Vectors, "DL*").OrderBy(d => d, StringComparer.Ordinal))
         {
-            var rule = Path.GetFileName(ruleDir);
+            var ruleId = Path.GetFileName(ruleDir);
+            if (rule != null && !rule(ruleId))
+            {
+                continue;
+            }
+
             foreach (var kind in new[] { "noncompliant", "compliant" })
             {
                 var dir = Path.Combine(ruleDir, kind);
@@ -40,9 +50,9 @@ internal static class VectorCaseSet
 
                 foreach (var file in Directory.GetFiles(dir).OrderBy(f => f, StringComparer.Ordinal))
                 {
-                    if (IsCaseFile(file) && !File.Exists(file + ".before"))
+                    if (IsCaseFile(file) && (includeChangeCases || !File.Exists(file + ".before")))
                     {
-                        yield return rule + "/" + kind + "/" + Path.GetFileName(file);
+                        yield return ruleId + "/" + kind + "/" + Path.GetFileName(file);
                     }
                 }
 
@@ -55,13 +65,13 @@ internal static class VectorCaseSet
                         {
                             if (IsCaseFile(file))
                             {
-                                yield return rule + "/" + kind + "/" + Path.GetRelativePath(dir, file).Replace('\\', '/');
+                                yield return ruleId + "/" + kind + "/" + Path.GetRelativePath(dir, file).Replace('\\', '/');
                             }
                         }
                     }
-                    else if (!Directory.GetFiles(sub, "*.before", SearchOption.AllDirectories).Any())
+                    else if (includeChangeCases || !Directory.GetFiles(sub, "*.before", SearchOption.AllDirectories).Any())
                     {
-                        yield return rule + "/" + kind + "/" + name + "/";
+                        yield return ruleId + "/" + kind + "/" + name + "/";
                     }
                 }
             }
@@ -92,7 +102,8 @@ internal static class VectorCaseSet
     private static VectorCaseEntry Entry(string relative, string file, string rule)
     {
         var (text, expected) = VectorFile.Parse(File.ReadAllText(file), rule);
-        return new VectorCaseEntry(relative.Replace('\\', '/'), text, expected);
+        var before = File.Exists(file + ".before") ? VectorFile.Parse(File.ReadAllText(file + ".before"), rule).Text : null;
+        return new VectorCaseEntry(relative.Replace('\\', '/'), text, expected, before);
     }
 
     private static bool IsCaseFile(string file) =>
