@@ -208,38 +208,42 @@ internal sealed class CSharpAnalysisHost
     }
 
     /// <summary>
-    /// A scan analyzes whole compilations. A document (<paramref name="documentTree"/>) gets the syntax and semantic
-    /// analysis of that tree only, which binds one file instead of the project; analyzers with compilation-end
-    /// diagnostics (the project-wide checks) still see the whole compilation, but only for projects small enough to
-    /// re-analyze on every edit — larger projects get those from a scan or the build.
+    /// A scan analyzes every tree of the compilation. A document (<paramref name="documentTree"/>) gets the analysis of
+    /// that tree only; analyzers with compilation-end diagnostics (the project-wide checks) still walk the whole
+    /// compilation, but only for projects small enough to re-analyze on every edit — larger projects get those from a
+    /// scan or the build. The analyzers run on <see cref="LazyAnalyzerDriver"/>, which binds only what they ask about;
+    /// any analyzer it cannot run goes through Roslyn's driver.
     /// </summary>
     private async Task<IReadOnlyList<Finding>> RunAsync(CSharpCompilation compilation, IReadOnlyList<CSharpSource> reportFor, SyntaxTree? documentTree, CancellationToken cancellationToken)
     {
         var byPath = reportFor.ToDictionary(s => s.FullPath, StringComparer.Ordinal);
-        var provider = new ResolverOptionsProvider(path => _optionsFor(path));
-        var withAnalyzers = compilation.WithAnalyzers(
-            Analyzers,
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
+        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ResolverOptionsProvider(path => _optionsFor(path)));
+        var reportTrees = documentTree != null
+            ? [documentTree]
+            : compilation.SyntaxTrees.Where(t => byPath.ContainsKey(t.FilePath)).ToList();
+        var projectWide = documentTree == null || compilation.SyntaxTrees.Count() <= MaxTreesForProjectChecksPerEdit;
 
-        ImmutableArray<Diagnostic> diagnostics;
+        var diagnostics = new List<(Diagnostic Diagnostic, bool Suppressed)>();
+        var failures = new List<(string Path, RawReport Report)>();
         try
         {
-            if (documentTree == null)
+            var lazy = await Task.Run(
+                () => LazyAnalyzerDriver.Run(compilation, reportTrees, Analyzers, projectWide ? _projectAnalyzers.ToImmutableHashSet() : [], analyzerOptions, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            diagnostics.AddRange(ApplySuppressions(lazy.Diagnostics, compilation));
+            foreach (var failure in lazy.Failures)
             {
-                diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var syntax = await withAnalyzers.GetAnalysisResultAsync(documentTree, cancellationToken).ConfigureAwait(false);
-                var semantic = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(documentTree), null, cancellationToken).ConfigureAwait(false);
-                diagnostics = syntax.GetAllDiagnostics().AddRange(semantic.GetAllDiagnostics());
-                if (!_projectAnalyzers.IsEmpty && compilation.SyntaxTrees.Count() <= MaxTreesForProjectChecksPerEdit)
+                var report = FailureReport(failure.Analyzer.GetType().Name, failure.Exception);
+                foreach (var tree in failure.Tree != null ? [failure.Tree] : reportTrees)
                 {
-                    var project = await withAnalyzers.GetAnalysisResultAsync(_projectAnalyzers, cancellationToken).ConfigureAwait(false);
-                    diagnostics = diagnostics.AddRange(project.GetAllDiagnostics().Where(d => d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)));
+                    failures.Add((tree.FilePath, report));
                 }
+            }
 
-                diagnostics = diagnostics.Distinct().ToImmutableArray();
+            if (!lazy.Unsupported.IsEmpty)
+            {
+                diagnostics.AddRange((await RoslynDriverAsync(compilation, lazy.Unsupported, analyzerOptions, documentTree, projectWide, cancellationToken).ConfigureAwait(false))
+                    .Select(d => (d, d.IsSuppressed)));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -248,12 +252,20 @@ internal sealed class CSharpAnalysisHost
         }
         catch (Exception ex)
         {
-            // The analyzer driver itself failed: report once per file, the engine's rules still ran.
+            // The driver itself failed: report once per file, the engine's rules still ran.
             return reportFor.SelectMany(s => Failure(s, "DevOpsLens.Analyzers", ex)).ToList();
         }
 
         var raw = new Dictionary<string, List<(RawReport Report, bool Suppressed)>>(StringComparer.Ordinal);
-        foreach (var diagnostic in diagnostics)
+        foreach (var (path, report) in failures)
+        {
+            if (byPath.ContainsKey(path))
+            {
+                Add(raw, path, (report, false));
+            }
+        }
+
+        foreach (var (diagnostic, isSuppressed) in diagnostics)
         {
             var tree = diagnostic.Location.SourceTree;
             var path = tree?.FilePath;
@@ -281,12 +293,7 @@ internal sealed class CSharpAnalysisHost
                 continue;
             }
 
-            if (!raw.TryGetValue(path, out var list))
-            {
-                raw[path] = list = [];
-            }
-
-            list.Add((report, diagnostic.IsSuppressed));
+            Add(raw, path, (report, isSuppressed));
         }
 
         var findings = new List<Finding>();
@@ -306,11 +313,65 @@ internal sealed class CSharpAnalysisHost
         return findings;
     }
 
+    private static void Add(Dictionary<string, List<(RawReport Report, bool Suppressed)>> raw, string path, (RawReport Report, bool Suppressed) entry)
+    {
+        if (!raw.TryGetValue(path, out var list))
+        {
+            raw[path] = list = [];
+        }
+
+        list.Add(entry);
+    }
+
+    /// <summary>
+    /// <c>#pragma warning disable</c> and <c>[SuppressMessage]</c>, applied by Roslyn's own filter. A suppressed
+    /// diagnostic is kept and marked, as Roslyn's driver does with <c>reportSuppressedDiagnostics</c>.
+    /// </summary>
+    private static IEnumerable<(Diagnostic Diagnostic, bool Suppressed)> ApplySuppressions(IReadOnlyList<Diagnostic> diagnostics, Compilation compilation)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return [];
+        }
+
+        var effective = CompilationWithAnalyzers.GetEffectiveDiagnostics(diagnostics, compilation)
+            .Where(d => !d.IsSuppressed)
+            .Select(d => (d.Id, d.Location.SourceTree, d.Location.SourceSpan))
+            .ToHashSet();
+        return diagnostics.Select(d => (d, !effective.Contains((d.Id, d.Location.SourceTree, d.Location.SourceSpan)))).ToList();
+    }
+
+    /// <summary>Roslyn's driver, for analyzers that register actions <see cref="LazyAnalyzerDriver"/> does not run.</summary>
+    private static async Task<ImmutableArray<Diagnostic>> RoslynDriverAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions analyzerOptions, SyntaxTree? documentTree, bool projectWide, CancellationToken cancellationToken)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
+        if (documentTree == null)
+        {
+            return await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var syntax = await withAnalyzers.GetAnalysisResultAsync(documentTree, cancellationToken).ConfigureAwait(false);
+        var semantic = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(documentTree), null, cancellationToken).ConfigureAwait(false);
+        var diagnostics = syntax.GetAllDiagnostics().AddRange(semantic.GetAllDiagnostics());
+        var project = analyzers.Where(a => SafeSupported(a).Any(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd))).ToImmutableArray();
+        if (projectWide && !project.IsEmpty)
+        {
+            var result = await withAnalyzers.GetAnalysisResultAsync(project, cancellationToken).ConfigureAwait(false);
+            diagnostics = diagnostics.AddRange(result.GetAllDiagnostics().Where(d => d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)));
+        }
+
+        return diagnostics.Distinct().ToImmutableArray();
+    }
+
+    private static RawReport FailureReport(string what, Exception ex) =>
+        new(RuleCatalog.RuleFailure, new TextRange(0, 0), RuleCatalog.RuleFailure.FormatMessage(what, ex.GetType().Name + ": " + FirstLine(ex.Message)), what + ":" + ex.GetType().FullName, null);
+
     private IEnumerable<Finding> Failure(CSharpSource source, string what, Exception ex)
     {
         var document = new DocumentContext(source.RelativePath, source.Text, _optionsFor(source.FullPath));
-        var report = new RawReport(RuleCatalog.RuleFailure, new TextRange(0, 0), RuleCatalog.RuleFailure.FormatMessage(what, ex.GetType().Name + ": " + FirstLine(ex.Message)), what + ":" + ex.GetType().FullName, null);
-        return DocumentAnalyzer.Finish(document, [report]);
+        return DocumentAnalyzer.Finish(document, [FailureReport(what, ex)]);
     }
 
     private static IEnumerable<DiagnosticDescriptor> SafeSupported(DiagnosticAnalyzer analyzer)
