@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end in real VS Code: code-server 4.100.3 driven by headless Debian chromium (playwright-core).
-# Installs the DevOpsLens .vsix, opens a folder with a planted token, and checks that (1) the extension
-# installed, (2) the squiggle appears, (3) the Problems panel lists DL1001, (4) the closed C# file found by
-# the workspace scan is listed too; saves a screenshot under
+# Installs the DevOpsLens .vsix as a user gets it (the server published inside it, no serverPath setting),
+# opens a folder with a planted token, and checks that (1) the extension installed, (2) the squiggle appears,
+# (3) the Problems panel lists DL1001, (4) the closed C# file found by the workspace scan is listed too,
+# (5) the server that answered is the one bundled in the installed extension; saves a screenshot under
 # artifacts/vscode-e2e/. Usage: eng/ci.d/vscode.sh RESULTS_DIR (writes RESULTS_DIR/vscode.counts).
 set -uo pipefail
 results="${1:?results dir}"
@@ -13,7 +14,7 @@ shots="$root/artifacts/vscode-e2e"
 mkdir -p "$host" "$shots"
 passed=0; failed=0
 finish() { echo "$passed $failed 0" > "$results/vscode.counts"; echo "vscode: $passed passed, $failed failed"; }
-fail_all() { echo "vscode: $1"; failed=$((failed + 4 - passed)); finish; exit 1; }
+fail_all() { echo "vscode: $1"; failed=$((failed + 5 - passed)); finish; exit 1; }
 
 need=()
 for p in libkrb5-dev ripgrep chromium; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
@@ -42,9 +43,7 @@ if [ ! -f "$host/.ready" ]; then
   touch "$host/.ready"
 fi
 
-dotnet build "$root/cli/DevOpsLens.Cli/DevOpsLens.Cli.csproj" -nologo -v:q >/dev/null || fail_all "the CLI does not build"
-dll="$root/artifacts/bin/DevOpsLens.Cli/debug/devopslens.dll"
-vsix="$(bash "$root/clients/vscode/scripts/package.sh" --no-server | tail -1)"
+vsix="$(bash "$root/clients/vscode/scripts/package.sh" | tail -1)"
 [ -f "$vsix" ] || fail_all "no .vsix was built"
 
 work="$(mktemp -d)"
@@ -56,7 +55,6 @@ data="$work/user-data"; exts="$work/extensions"
 mkdir -p "$data/User" "$exts"
 cat > "$data/User/settings.json" <<JSON
 {
-  "devopslens.serverPath": "$dll",
   "devopslens.trace.server": "messages",
   "security.workspace.trust.enabled": false,
   "workbench.startupEditor": "none",
@@ -107,6 +105,11 @@ if node -e 'process.exit(JSON.parse(process.argv[1]).problems.some(p => p.includ
   echo "vscode: closed C# file from the workspace scan listed ok"; passed=$((passed + 1))
 else
   echo "vscode: the closed C# file is missing from the Problems panel"; failed=$((failed + 1))
+fi
+if grep -rhs "DevOpsLens server: " "$data/logs" | grep -q "$exts/devopslens.devopslens-[^/]*/server/devopslens.dll"; then
+  echo "vscode: the bundled server answered ok"; passed=$((passed + 1))
+else
+  echo "vscode: the bundled server was not the one started:"; grep -rhs "DevOpsLens server: " "$data/logs"; failed=$((failed + 1))
 fi
 [ -f "$shot" ] && echo "vscode: screenshot $shot"
 finish
