@@ -222,3 +222,32 @@ public sealed class LazyDriverTests
         Assert.Equal(["boom.cs", "ok.cs"], result.Findings.Where(f => f.RuleId == "DL2003").Select(f => f.Path).Order(StringComparer.Ordinal));
     }
 }
+
+public sealed class IncrementalReparseTests
+{
+    private const string Original = "namespace N;\n\nclass C\n{\n    // 😀 emoji and 中文 text\n    void M() { var x = \"a\"; }\n}\n";
+
+    [Theory]
+    [InlineData(0, 0, "// header\n")]
+    [InlineData(60, 0, " ")]
+    [InlineData(20, 5, "")]
+    [InlineData(30, 10, "string Secret = \"k\";")]
+    [InlineData(0, 12, "")]
+    [InlineData(-1, 0, "\nclass D { }\n")]
+    [InlineData(0, -1, "class Z { }")]
+    [InlineData(0, 0, "")]
+    public void Incremental_tree_equals_a_fresh_parse(int start, int length, string insert)
+    {
+        var old = CSharpSyntaxTree.ParseText(Original, path: "/src/C.cs");
+        start = start < 0 ? Original.Length : start;
+        length = length < 0 ? Original.Length : length;
+        var edited = Original[..start] + insert + Original[(start + length)..];
+
+        var reparsed = CSharpAnalysisHost.Reparse(old, edited, CancellationToken.None);
+
+        Assert.Equal(edited, reparsed.GetRoot().ToFullString());
+        Assert.Equal("/src/C.cs", reparsed.FilePath);
+        Assert.True(reparsed.GetRoot().IsEquivalentTo(CSharpSyntaxTree.ParseText(edited).GetRoot()));
+        Assert.Equal(edited == Original, ReferenceEquals(old, reparsed));
+    }
+}

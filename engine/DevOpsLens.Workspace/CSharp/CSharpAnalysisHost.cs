@@ -157,9 +157,19 @@ internal sealed class CSharpAnalysisHost
                 state.Compilation = CreateCompilation(projectDir, sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.FullPath, cancellationToken: cancellationToken)).ToList());
             }
 
-            var newTree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.FullPath, cancellationToken: cancellationToken);
             var oldTree = state.Compilation.SyntaxTrees.FirstOrDefault(t => string.Equals(t.FilePath, source.FullPath, StringComparison.Ordinal));
-            state.Compilation = oldTree != null ? state.Compilation.ReplaceSyntaxTree(oldTree, newTree) : state.Compilation.AddSyntaxTrees(newTree);
+            var newTree = oldTree != null
+                ? Reparse(oldTree, source.Text, cancellationToken)
+                : CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.FullPath, cancellationToken: cancellationToken);
+            if (oldTree == null)
+            {
+                state.Compilation = state.Compilation.AddSyntaxTrees(newTree);
+            }
+            else if (!ReferenceEquals(oldTree, newTree))
+            {
+                state.Compilation = state.Compilation.ReplaceSyntaxTree(oldTree, newTree);
+            }
+
             state.Sources[source.FullPath] = source;
             var compilation = state.Compilation;
             var findings = await RunAsync(compilation, [source], newTree, cancellationToken).ConfigureAwait(false);
@@ -169,6 +179,39 @@ internal sealed class CSharpAnalysisHost
         {
             state.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The edited file's new tree, parsed incrementally: the text is diffed against the previous version (common prefix
+    /// and suffix, one replaced span, which is what a keystroke or a paste is), so Roslyn re-parses only around the
+    /// edit and reuses the rest of the tree.
+    /// </summary>
+    internal static SyntaxTree Reparse(SyntaxTree oldTree, string newText, CancellationToken cancellationToken)
+    {
+        var oldText = oldTree.GetText(cancellationToken);
+        var old = oldText.ToString();
+        var max = Math.Min(old.Length, newText.Length);
+        var prefix = 0;
+        while (prefix < max && old[prefix] == newText[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < max - prefix && old[old.Length - 1 - suffix] == newText[newText.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        if (prefix == old.Length && prefix == newText.Length)
+        {
+            return oldTree;
+        }
+
+        var change = new Microsoft.CodeAnalysis.Text.TextChange(
+            new Microsoft.CodeAnalysis.Text.TextSpan(prefix, old.Length - prefix - suffix),
+            newText.Substring(prefix, newText.Length - prefix - suffix));
+        return oldTree.WithChangedText(oldText.WithChanges(change));
     }
 
     /// <summary>Forget cached projects (a .csproj or file set changed).</summary>
