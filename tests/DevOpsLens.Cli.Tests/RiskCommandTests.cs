@@ -73,6 +73,37 @@ public sealed class RiskCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_gate_configured_in_editorconfig_applies_and_the_flag_overrides_it()
+    {
+        var repo = RepositoryWithBigChange();
+        File.WriteAllText(Path.Combine(repo, ".editorconfig"), "root = true\n[*]\ndevopslens.DL3100.fail_above = 0\n");
+
+        var (configured, stdout, _) = Run("risk", "--repo", repo);
+        var (overridden, _, _) = Run("risk", "--repo", repo, "--fail-above", "100");
+
+        Assert.Equal(1, configured);
+        Assert.Contains("Gate: FAILED (above 0)", stdout);
+        Assert.Equal(0, overridden);
+    }
+
+    [Fact]
+    public void A_configured_gate_is_off_when_the_rule_is_off_and_a_bad_value_is_reported_not_used()
+    {
+        var repo = RepositoryWithBigChange();
+        File.WriteAllText(Path.Combine(repo, ".editorconfig"), "root = true\n[*]\ndevopslens.DL3100.fail_above = 0\ndotnet_diagnostic.DL3100.severity = none\n");
+        var (off, offOut, _) = Run("risk", "--repo", repo);
+
+        File.WriteAllText(Path.Combine(repo, ".editorconfig"), "root = true\n[*]\ndevopslens.DL3100.fail_above = high\n");
+        var (bad, badOut, badErr) = Run("risk", "--repo", repo);
+
+        Assert.Equal(0, off);
+        Assert.DoesNotContain("Gate:", offOut);
+        Assert.Equal(0, bad);
+        Assert.DoesNotContain("Gate:", badOut);
+        Assert.Contains("devopslens.DL3100.fail_above = 'high'", badErr);
+    }
+
+    [Fact]
     public void Gate_outside_0_to_100_is_a_usage_error()
     {
         var repo = RepositoryWithBigChange();

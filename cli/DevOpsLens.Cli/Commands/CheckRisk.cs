@@ -21,6 +21,7 @@ internal static class CheckRisk
             result = await service.ScoreAsync(ChangeRiskRequest.ForCommit(path, "HEAD"), cancellationToken).ConfigureAwait(false);
         }
 
-        return RiskReportWriter.Render([result], format, gate: null);
+        // The configured gate is shown beside the score; `check` itself gates on findings, `risk` on the score.
+        return RiskReportWriter.Render([result], format, RiskGate.Configured(path).Gate);
     }
 }

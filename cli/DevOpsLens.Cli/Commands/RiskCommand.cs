@@ -19,7 +19,7 @@ internal static class RiskCommand
             Description = "Score past commits as they were made (repeatable; A..B for a range).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var failAbove = new Option<int?>("--fail-above") { Description = "Exit with code 1 when the score is above N (0-100)." };
+        var failAbove = new Option<int?>("--fail-above") { Description = "Exit with code 1 when the score is above N (0-100). Default: devopslens.DL3100.fail_above from .editorconfig, else no gate." };
         var format = new Option<string>("--format") { Description = "text, json, markdown or sarif.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown", "sarif");
         var model = new Option<string?>("--model") { Description = "Model file to use instead of .devopslens/risk-model.zip." };
@@ -51,6 +51,17 @@ internal static class RiskCommand
             }
 
             var path = parse.GetValue(repo) ?? ".";
+            if (gate is null)
+            {
+                var (configured, problem) = RiskGate.Configured(path);
+                if (problem is not null)
+                {
+                    Console.Error.WriteLine("devopslens risk: " + problem);
+                }
+
+                gate = configured;
+            }
+
             var szz = SzzFromOptions(parse.GetValue(fixKeywords), parse.GetValue(noIssueRefs));
             var service = new ChangeRiskService(new ChangeRiskOptions { Szz = szz });
             var progress = RiskProgress.ForTerminal();
