@@ -63,4 +63,26 @@ public sealed class RulesCommandTests
         Assert.Equal(ExitCodes.Success, again.ExitCode);
         Assert.Equal(text, await File.ReadAllTextAsync(Path.Combine(dir.Path, ".devopslens", "baseline.json")));
     }
+    [Fact]
+    public async Task Baselining_one_folder_keeps_the_entries_of_the_others()
+    {
+        using var dir = new TempDir();
+        GitFixture.Init(dir.Path).Dispose();
+        dir.Write("svc-a/.env", "GITHUB_TOKEN=" + Planted.GitHubToken + "\n");
+        dir.Write("svc-b/.env", "DB_PASSWORD=" + Planted.DbPassword + "\n");
+        var baselinePath = Path.Combine(dir.Path, ".devopslens", "baseline.json");
+
+        Assert.Equal(ExitCodes.Success, (await CliRunner.RunAsync("baseline", dir.Path)).ExitCode);
+        var both = await File.ReadAllTextAsync(baselinePath);
+        Assert.Contains("svc-a/.env", both, StringComparison.Ordinal);
+        Assert.Contains("svc-b/.env", both, StringComparison.Ordinal);
+
+        // svc-a's secret is fixed and svc-a re-baselined: its entry goes, svc-b's stays.
+        dir.Write("svc-a/.env", "GITHUB_TOKEN=${GITHUB_TOKEN}\n");
+        Assert.Equal(ExitCodes.Success, (await CliRunner.RunAsync("baseline", Path.Combine(dir.Path, "svc-a"))).ExitCode);
+        var merged = await File.ReadAllTextAsync(baselinePath);
+        Assert.DoesNotContain("svc-a/.env", merged, StringComparison.Ordinal);
+        Assert.Contains("svc-b/.env", merged, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, (await CliRunner.RunAsync("check", dir.Path)).ExitCode);
+    }
 }

@@ -28,8 +28,8 @@ internal static class BaselineCommand
                 var workspace = new WorkspaceAnalyzer(root);
                 var result = await workspace.ScanAsync(new ScanRequest { Paths = request.Paths, Include = request.Include, Exclude = request.Exclude, MaxFileSize = request.MaxFileSize, UseBaseline = false }, null, cancellationToken);
                 var accepted = result.Findings.Where(f => f.Rule.Category != "Tooling").ToList();
-                var baseline = Baseline.FromFindings(accepted);
                 var target = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : Path.Combine(root, Baseline.DefaultPath);
+                var baseline = Merge(Baseline.FromFindings(accepted), target, root, request);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 await File.WriteAllTextAsync(target, baseline.ToJson(), new System.Text.UTF8Encoding(false), cancellationToken);
                 await Terminal.Out(parse).WriteLineAsync("Wrote " + Output.Report.Plural(baseline.Entries.Count, "finding") + " to " + Path.GetRelativePath(Directory.GetCurrentDirectory(), target).Replace('\\', '/') + ".");
@@ -42,5 +42,29 @@ internal static class BaselineCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// A baseline for part of the repository (paths, --include, --exclude) replaces only that part: entries of the
+    /// existing baseline for files the scan did not cover are kept, so baselining one service never forgets another's.
+    /// </summary>
+    private static Baseline Merge(Baseline scanned, string target, string root, ScanRequest request)
+    {
+        if ((request.Paths.Count == 0 && request.Include.Count == 0 && request.Exclude.Count == 0) || !File.Exists(target))
+        {
+            return scanned;
+        }
+
+        var existing = Baseline.Parse(target, File.ReadAllText(target), out var problem);
+        if (problem != null)
+        {
+            throw new UsageException($"cannot merge into {target}: {problem.Message}");
+        }
+
+        var scopes = request.Paths.Select(p => Path.GetRelativePath(root, p).Replace('\\', '/').TrimEnd('/')).ToList();
+        var filter = new PathFilter(request.Include, request.Exclude);
+        bool Covered(string path) =>
+            (scopes.Count == 0 || scopes.Any(s => path == s || path.StartsWith(s + "/", StringComparison.Ordinal))) && filter.IsIncluded(path);
+        return Baseline.Create(existing.Entries.Where(e => !Covered(e.Path)).Concat(scanned.Entries));
     }
 }
