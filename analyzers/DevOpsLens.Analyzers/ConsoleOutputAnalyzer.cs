@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,17 +26,28 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
         {
             if (ServiceCompilation.IsService(start.Compilation))
             {
-                start.RegisterOperationAction(Analyze, OperationKind.Invocation);
+                start.RegisterSyntaxNodeAction(Analyze, SyntaxKind.InvocationExpression);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context)
+    /// <summary>Every name <see cref="Describe"/> accepts: a call written with any other name is never bound.</summary>
+    internal static bool IsWriteName(string? name) => name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" or
+        "TraceInformation" or "TraceWarning" or "TraceError" or "WriteAsync" or "WriteLineAsync";
+
+    private static void Analyze(SyntaxNodeAnalysisContext context)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var name = Describe(invocation);
-        if (name == null || IsLoggingInfrastructure(context.ContainingSymbol.ContainingType) ||
-            ServiceCompilation.IsEntryPoint(context.ContainingSymbol) && CatchClauses.Enclosing(invocation.Syntax) != null)
+        var node = (InvocationExpressionSyntax)context.Node;
+        if (!IsWriteName(Unresolved.MethodName(node)) ||
+            context.SemanticModel.GetOperation(node, context.CancellationToken) is not IInvocationOperation invocation ||
+            Describe(invocation) is not { } name)
+        {
+            return;
+        }
+
+        var member = Prefilter.ContainingMember(context.SemanticModel, node, context.CancellationToken);
+        if (member != null && (IsLoggingInfrastructure(member.ContainingType) ||
+                               ServiceCompilation.IsEntryPoint(member) && CatchClauses.Enclosing(node) != null))
         {
             return;
         }

@@ -42,10 +42,143 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(AnalyzeArguments, OperationKind.ObjectCreation, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
-        context.RegisterSyntaxNodeAction(AnalyzeUnboundCreation, SyntaxKind.ObjectCreationExpression);
-        context.RegisterSyntaxNodeAction(AnalyzeUnboundAssignment, SyntaxKind.SimpleAssignmentExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeAssignment, SyntaxKind.SimpleAssignmentExpression);
+    }
+
+    /// <summary>
+    /// Pre-check: the type written is a credential type the rule knows (by name, or through an alias). An implicit
+    /// <c>new(…)</c> is bound when its target type is not written beside it. No literal is required: a slot filled
+    /// from a constant declared elsewhere is reported as before.
+    /// </summary>
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context)
+    {
+        var type = context.Node switch
+        {
+            ObjectCreationExpressionSyntax explicitCreation => explicitCreation.Type,
+            ImplicitObjectCreationExpressionSyntax implicitCreation => Prefilter.TargetTypeOf(implicitCreation),
+            _ => null,
+        };
+        if (context.Node is BaseObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 } } ||
+            type != null && !Prefilter.TypeNameIs(type, IsCredentialTypeName))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IObjectCreationOperation creation)
+        {
+            AnalyzeArguments(context.ReportDiagnostic, creation.Constructor, creation.Arguments);
+        }
+
+        if (context.Node is ObjectCreationExpressionSyntax node)
+        {
+            AnalyzeUnboundCreation(context, node);
+        }
+    }
+
+    private static bool IsCredentialTypeName(string name) =>
+        name is "NetworkCredential" or "SymmetricSecurityKey" or "AuthenticationHeaderValue" or "X509Certificate2" or "X509Certificate" ||
+        name.EndsWith("Credential", StringComparison.Ordinal) || name.EndsWith("Credentials", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Pre-check: a header-collection method with two arguments, one of which shows a literal or an authorization
+    /// header name, or an X509 method that takes a password (the only non-constructor slots <see cref="Slot"/> knows).
+    /// Not covered (a deliberate limit): <c>headers.Add(SomeConstant, OtherConstant)</c> where neither constant's
+    /// name says Authorization or Api-Key.
+    /// </summary>
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
+    {
+        var node = (InvocationExpressionSyntax)context.Node;
+        var arguments = node.ArgumentList.Arguments;
+        var candidate = Unresolved.MethodName(node) switch
+        {
+            "Add" or "TryAddWithoutValidation" or "Append" => arguments.Count == 2 &&
+                                                             (Prefilter.ContainsString(arguments[1].Expression) || MayNameAuthorizationHeader(arguments[0].Expression)),
+            "Import" or "Export" or "ExportPkcs12" or "CreateFromEncryptedPem" or "CreateFromEncryptedPemFile" or
+                "LoadPkcs12" or "LoadPkcs12FromFile" or "LoadPkcs12Collection" or "LoadPkcs12CollectionFromFile" => arguments.Count > 1,
+            _ => false,
+        };
+        if (candidate && context.SemanticModel.GetOperation(node, context.CancellationToken) is IInvocationOperation invocation)
+        {
+            AnalyzeArguments(context.ReportDiagnostic, invocation.TargetMethod, invocation.Arguments);
+        }
+    }
+
+    /// <summary>A literal header name, or a constant whose name is one (<c>HeaderNames.Authorization</c>).</summary>
+    private static bool MayNameAuthorizationHeader(ExpressionSyntax expression)
+    {
+        var name = expression switch
+        {
+            LiteralExpressionSyntax literal => literal.Token.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name == null)
+        {
+            return expression is not LiteralExpressionSyntax;
+        }
+
+        var normalized = name.Replace("-", string.Empty).Replace("_", string.Empty);
+        foreach (var header in AuthorizationHeaders)
+        {
+            if (normalized.IndexOf(header.Replace("-", string.Empty), StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Pre-check: the assigned member is written Password, Pwd or ClientSecret, or an indexer whose key shows a
+    /// password or authorization header name, or a non-literal key with a literal value.
+    /// </summary>
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context)
+    {
+        var assignment = (AssignmentExpressionSyntax)context.Node;
+        var candidate = assignment.Left switch
+        {
+            IdentifierNameSyntax name => IsCredentialMemberName(name.Identifier.ValueText),
+            MemberAccessExpressionSyntax member => IsCredentialMemberName(member.Name.Identifier.ValueText),
+            ElementAccessExpressionSyntax element => MayBeCredentialKey(element.ArgumentList.Arguments, assignment.Right),
+            ImplicitElementAccessSyntax element => MayBeCredentialKey(element.ArgumentList.Arguments, assignment.Right),
+            _ => false,
+        };
+        if (!candidate)
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(assignment, context.CancellationToken) is ISimpleAssignmentOperation operation)
+        {
+            AnalyzeAssignment(context.ReportDiagnostic, operation);
+        }
+
+        AnalyzeUnboundAssignment(context, assignment);
+    }
+
+    private static bool IsCredentialMemberName(string name) => name is "Password" or "Pwd" or "ClientSecret";
+
+    private static bool MayBeCredentialKey(SeparatedSyntaxList<ArgumentSyntax> arguments, ExpressionSyntax value)
+    {
+        if (arguments.Count != 1)
+        {
+            return false;
+        }
+
+        if (arguments[0].Expression is LiteralExpressionSyntax literal)
+        {
+            var key = literal.Token.ValueText.Trim();
+            return key.Equals("Password", StringComparison.OrdinalIgnoreCase) || key.Equals("Pwd", StringComparison.OrdinalIgnoreCase) ||
+                   MayNameAuthorizationHeader(literal);
+        }
+
+        return Prefilter.ContainsString(value) || MayNameAuthorizationHeader(arguments[0].Expression) ||
+               arguments[0].Expression is IdentifierNameSyntax { Identifier.ValueText: var id } && IsCredentialMemberName(id) ||
+               arguments[0].Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && IsCredentialMemberName(member);
     }
 
     /// <summary>
@@ -53,9 +186,8 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
     /// restored: the type is an error type that keeps its name, and the secret parameter is found by name (a named
     /// argument) or by its position in the SDK's constructor.
     /// </summary>
-    private static void AnalyzeUnboundCreation(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeUnboundCreation(SyntaxNodeAnalysisContext context, ObjectCreationExpressionSyntax creation)
     {
-        var creation = (ObjectCreationExpressionSyntax)context.Node;
         var model = context.SemanticModel;
         if (creation.ArgumentList is not { Arguments.Count: > 0 } list ||
             model.GetTypeInfo(creation, context.CancellationToken).Type is not { TypeKind: TypeKind.Error, Name: var typeName } ||
@@ -79,9 +211,8 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
     /// <c>Password = "…"</c> on a connection-string builder whose package is not restored, in an object initializer
     /// or through a variable of that type.
     /// </summary>
-    private static void AnalyzeUnboundAssignment(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeUnboundAssignment(SyntaxNodeAnalysisContext context, AssignmentExpressionSyntax assignment)
     {
-        var assignment = (AssignmentExpressionSyntax)context.Node;
         var model = context.SemanticModel;
         var (property, receiverType) = assignment.Left switch
         {
@@ -101,14 +232,8 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         ? parameter == "key" ? "the SymmetricSecurityKey signing key" : null
         : CredentialParameter(typeName, parameter);
 
-    private static void AnalyzeArguments(OperationAnalysisContext context)
+    private static void AnalyzeArguments(Action<Diagnostic> report, IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
     {
-        var (method, arguments) = context.Operation switch
-        {
-            IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
-            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-            _ => default,
-        };
         if (method == null)
         {
             return;
@@ -118,7 +243,7 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         {
             if (arguments.Length == 2 && Symbols.TryGetConstantString(arguments[0].Value, out var header) && IsAuthorizationHeader(header))
             {
-                ReportIfLiteral(context.ReportDiagnostic, arguments[1].Value, "the " + header + " header", requireCredentialPart: true);
+                ReportIfLiteral(report, arguments[1].Value, "the " + header + " header", requireCredentialPart: true);
             }
 
             return;
@@ -128,24 +253,23 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         {
             if (argument.Parameter != null && Slot(method, argument.Parameter.Name) is { } slot)
             {
-                ReportIfLiteral(context.ReportDiagnostic, argument.Value, slot, requireCredentialPart: false);
+                ReportIfLiteral(report, argument.Value, slot, requireCredentialPart: false);
             }
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    private static void AnalyzeAssignment(Action<Diagnostic> report, ISimpleAssignmentOperation assignment)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
         switch (assignment.Target)
         {
             case IPropertyReferenceOperation { Property: { IsIndexer: false } property }:
                 if (IsCredentialProperty(property))
                 {
-                    ReportIfLiteral(context.ReportDiagnostic, assignment.Value, "the " + property.ContainingType.Name + " Password", requireCredentialPart: false);
+                    ReportIfLiteral(report, assignment.Value, "the " + property.ContainingType.Name + " Password", requireCredentialPart: false);
                 }
                 else if (property.Name is "ClientSecret" && Symbols.NamespaceStartsWith(property.ContainingType.ContainingNamespace, "Microsoft.AspNetCore.Authentication"))
                 {
-                    ReportIfLiteral(context.ReportDiagnostic, assignment.Value, "the " + property.ContainingType.Name + " ClientSecret", requireCredentialPart: false);
+                    ReportIfLiteral(report, assignment.Value, "the " + property.ContainingType.Name + " ClientSecret", requireCredentialPart: false);
                 }
 
                 break;
@@ -154,11 +278,11 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
                 if (IsConnectionStringBuilder(indexer.Property.ContainingType) && key.Trim() is var k &&
                     (k.Equals("Password", StringComparison.OrdinalIgnoreCase) || k.Equals("Pwd", StringComparison.OrdinalIgnoreCase)))
                 {
-                    ReportIfLiteral(context.ReportDiagnostic, assignment.Value, "the " + indexer.Property.ContainingType.Name + " Password", requireCredentialPart: false);
+                    ReportIfLiteral(report, assignment.Value, "the " + indexer.Property.ContainingType.Name + " Password", requireCredentialPart: false);
                 }
                 else if (IsHeaderCollection(indexer.Property.ContainingType) && IsAuthorizationHeader(key))
                 {
-                    ReportIfLiteral(context.ReportDiagnostic, assignment.Value, "the " + key + " header", requireCredentialPart: true);
+                    ReportIfLiteral(report, assignment.Value, "the " + key + " header", requireCredentialPart: true);
                 }
 
                 break;

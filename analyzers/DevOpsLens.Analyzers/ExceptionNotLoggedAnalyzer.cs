@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,48 +27,62 @@ public sealed class ExceptionNotLoggedAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(Analyze, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeUnbound, OperationKind.Invalid);
+        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.InvocationExpression);
     }
 
-    private static void Analyze(OperationAnalysisContext context)
+    /// <summary>
+    /// Only a call inside a catch that does not rethrow can be reported, and both facts are syntax: every other call
+    /// (nearly all of them) is never bound. [LoggerMessage] methods have any name, so the name is not pre-checked.
+    /// </summary>
+    private static void Analyze(SyntaxNodeAnalysisContext context)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var node = (InvocationExpressionSyntax)context.Node;
+        if (CatchClauses.Enclosing(node) is not { } clause || CatchClauses.Rethrows(clause))
+        {
+            return;
+        }
+
+        switch (context.SemanticModel.GetOperation(node, context.CancellationToken))
+        {
+            case IInvocationOperation invocation:
+                AnalyzeBound(context, invocation, clause);
+                break;
+            case IInvalidOperation:
+                AnalyzeUnbound(context, node, clause);
+                break;
+        }
+    }
+
+    private static void AnalyzeBound(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, CatchClauseSyntax clause)
+    {
         if (!LogCall.TryCreate(invocation, out var call) || call.ExceptionArgument != null)
         {
             return;
         }
 
-        Check(context, invocation.Syntax, call.MethodName, call.Level, call.Values().Select(v => v.Value.Syntax));
+        Check(context, clause, invocation.Syntax, call.MethodName, call.Level, call.Values().Select(v => v.Value.Syntax));
     }
 
-    private static void AnalyzeUnbound(OperationAnalysisContext context)
+    private static void AnalyzeUnbound(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax node, CatchClauseSyntax clause)
     {
-        if (context.Operation.Syntax is not InvocationExpressionSyntax node || CatchClauses.Enclosing(node) is not { } clause ||
-            !LogCall.TryGetUnboundLevel(context.Operation.SemanticModel!, node, context.CancellationToken, out var level))
+        var model = context.SemanticModel;
+        if (!LogCall.TryGetUnboundLevel(model, node, context.CancellationToken, out var level))
         {
             return;
         }
 
-        var model = context.Operation.SemanticModel!;
         var exceptionName = clause.Declaration?.Identifier.ValueText;
         if (LogCall.UnboundExceptionArgument(model, node, exceptionName, context.CancellationToken) != null)
         {
             return;
         }
 
-        Check(context, node, Unresolved.MethodName(node) ?? "Log", level, node.ArgumentList.Arguments.Select(a => (SyntaxNode)a.Expression));
+        Check(context, clause, node, Unresolved.MethodName(node) ?? "Log", level, node.ArgumentList.Arguments.Select(a => (SyntaxNode)a.Expression));
     }
 
-    private static void Check(OperationAnalysisContext context, SyntaxNode callSyntax, string methodName, LogLevelKind level, IEnumerable<SyntaxNode> values)
+    private static void Check(SyntaxNodeAnalysisContext context, CatchClauseSyntax clause, SyntaxNode callSyntax, string methodName, LogLevelKind level, IEnumerable<SyntaxNode> values)
     {
-        var clause = CatchClauses.Enclosing(callSyntax);
-        if (clause == null || CatchClauses.Rethrows(clause))
-        {
-            return;
-        }
-
-        var model = context.Operation.SemanticModel!;
+        var model = context.SemanticModel;
         var caught = CatchClauses.CaughtType(clause, model);
         if (CatchClauses.IsCancellation(caught))
         {

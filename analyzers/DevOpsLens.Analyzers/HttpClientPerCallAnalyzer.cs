@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -30,19 +32,33 @@ public sealed class HttpClientPerCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, httpClient), OperationKind.ObjectCreation);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, httpClient), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol httpClient)
+    /// <summary>
+    /// <c>new HttpClient(…)</c> as written (or through an alias); an implicit <c>new(…)</c> whose declared type is
+    /// written elsewhere, or not at all (an assignment, a return, an argument), is bound to find out.
+    /// </summary>
+    private static bool MayCreateHttpClient(SyntaxNode node) => node switch
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(creation.Type, httpClient))
+        ObjectCreationExpressionSyntax explicitCreation => Prefilter.TypeNameIs(explicitCreation.Type, IsHttpClientName),
+        ImplicitObjectCreationExpressionSyntax implicitCreation => Prefilter.TargetTypeOf(implicitCreation) is not { } target || Prefilter.TypeNameIs(target, IsHttpClientName),
+        _ => false,
+    };
+
+    private static bool IsHttpClientName(string name) => name == "HttpClient";
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol httpClient)
+    {
+        if (!MayCreateHttpClient(context.Node) ||
+            context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation ||
+            !SymbolEqualityComparer.Default.Equals(creation.Type, httpClient))
         {
             return;
         }
 
-        if (context.ContainingSymbol is not IMethodSymbol method ||
+        if (Prefilter.ContainingMember(context.SemanticModel, context.Node, context.CancellationToken) is not IMethodSymbol method ||
             method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor ||
             ServiceCompilation.IsEntryPoint(method) || SharesHandler(creation) || IsStoredOrRegistered(creation))
         {

@@ -35,23 +35,129 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
         {
             // Names repeat across a compilation and options are per tree: both are cached for the compilation.
             var cache = new Cache(start.Options);
-            start.RegisterOperationAction(
-                c => AnalyzeOperation(c, cache),
-                OperationKind.FieldInitializer,
-                OperationKind.PropertyInitializer,
-                OperationKind.ParameterInitializer,
-                OperationKind.VariableDeclarator,
-                OperationKind.SimpleAssignment,
-                OperationKind.Argument,
-                OperationKind.Invocation,
-                OperationKind.Return);
+            start.RegisterSyntaxNodeAction(
+                c => AnalyzeNode(c, cache),
+                SyntaxKind.EqualsValueClause,
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxKind.AnonymousObjectCreationExpression,
+                SyntaxKind.Argument,
+                SyntaxKind.InvocationExpression,
+                SyntaxKind.ComplexElementInitializerExpression,
+                SyntaxKind.ReturnStatement,
+                SyntaxKind.ArrowExpressionClause);
             start.RegisterSyntaxNodeAction(c => AnalyzeAttributeArgument(c, cache), SyntaxKind.AttributeArgument);
         });
     }
 
-    private static void AnalyzeOperation(OperationAnalysisContext context, Cache cache)
+    /// <summary>
+    /// The syntactic pre-check, then the operation the node binds to. A node passes when the value it stores could be
+    /// a compile-time string (literals, names of constants, <c>+</c> and interpolations of those; when it is literals
+    /// alone, their text must look like a secret) and, where the name is written at the node (a declaration, an
+    /// assignment target, a named argument, an anonymous member, a dictionary key, a property getter), that name is
+    /// secret-named. A positional argument's name is its parameter's, which only binding tells; binding every call
+    /// that passes a name or an interpolation would bind nearly every method, so there the value must be literals
+    /// alone that look like a secret. Not covered (a deliberate limit): a positional argument that reaches its
+    /// constant through a name (<c>Connect(Defaults.Seed)</c>); the constant's declaration is reported when its own
+    /// name is secret-named, and a named argument (<c>password: Defaults.Seed</c>) still is.
+    /// </summary>
+    private static void AnalyzeNode(SyntaxNodeAnalysisContext context, Cache cache)
     {
-        switch (context.Operation)
+        var node = context.Node;
+        var tree = node.SyntaxTree;
+        var model = context.SemanticModel;
+        var ct = context.CancellationToken;
+        switch (node)
+        {
+            case EqualsValueClauseSyntax clause:
+                var declared = clause.Parent switch
+                {
+                    VariableDeclaratorSyntax variable => variable.Identifier.ValueText,
+                    PropertyDeclarationSyntax property => property.Identifier.ValueText,
+                    ParameterSyntax parameter => parameter.Identifier.ValueText,
+                    _ => null,
+                };
+                if (declared != null && cache.IsSecretName(declared, tree) && MayBeSecretConstant(clause.Value, cache, tree))
+                {
+                    var operation = model.GetOperation(clause, ct);
+                    AnalyzeOperation(context, cache, operation is IVariableInitializerOperation { Parent: { } declarator } ? declarator : operation);
+                }
+
+                break;
+            case AssignmentExpressionSyntax assignment:
+                if (MayBeSecretTarget(assignment.Left, cache, tree) && MayBeSecretConstant(assignment.Right, cache, tree))
+                {
+                    AnalyzeOperation(context, cache, model.GetOperation(assignment, ct));
+                }
+
+                break;
+            case AnonymousObjectCreationExpressionSyntax anonymous:
+                if (anonymous.Initializers.Any(m => m.NameEquals is { } name && cache.IsSecretName(name.Name.Identifier.ValueText, tree) && MayBeSecretConstant(m.Expression, cache, tree)) &&
+                    model.GetOperation(anonymous, ct) is IAnonymousObjectCreationOperation creation)
+                {
+                    foreach (var initializer in creation.Initializers)
+                    {
+                        AnalyzeOperation(context, cache, initializer);
+                    }
+                }
+
+                break;
+            case ArgumentSyntax argument:
+                if (argument.NameColon is { } nameColon
+                        ? cache.IsSecretName(nameColon.Name.Identifier.ValueText, tree) && MayBeSecretConstant(argument.Expression, cache, tree)
+                        : IsSecretLiteral(argument.Expression, cache, tree))
+                {
+                    AnalyzeOperation(context, cache, model.GetOperation(argument, ct));
+                }
+
+                break;
+            case InvocationExpressionSyntax invocation:
+                if (Unresolved.MethodName(invocation) is "Add" or "TryAdd" or "SetEnvironmentVariable" && invocation.ArgumentList.Arguments is { Count: 2 } arguments &&
+                    MayBeSecretKey(arguments[0].Expression, cache, tree) && MayBeSecretConstant(arguments[1].Expression, cache, tree))
+                {
+                    AnalyzeOperation(context, cache, model.GetOperation(invocation, ct));
+                }
+
+                break;
+            case InitializerExpressionSyntax { Expressions: { Count: 2 } pair }:
+                // { "Password", "…" } in a collection initializer: an implicit Add call, which the semantic model
+                // hands out only as an element of the whole initializer.
+                if (MayBeSecretKey(pair[0], cache, tree) && MayBeSecretConstant(pair[1], cache, tree) &&
+                    node.Parent != null && model.GetOperation(node.Parent, ct) is IObjectOrCollectionInitializerOperation collection)
+                {
+                    foreach (var element in collection.Initializers)
+                    {
+                        if (element.Syntax == node)
+                        {
+                            AnalyzeOperation(context, cache, element);
+                        }
+                    }
+                }
+
+                break;
+            case ReturnStatementSyntax { Expression: { } returned }:
+                if (GetterOwnerName(node) is { } owner && cache.IsSecretName(owner, tree) && MayBeSecretConstant(returned, cache, tree))
+                {
+                    AnalyzeOperation(context, cache, model.GetOperation(node, ct));
+                }
+
+                break;
+            case ArrowExpressionClauseSyntax arrow:
+                // An expression-bodied getter: its implicit return has no syntax of its own.
+                if (GetterOwnerName(arrow) is { } arrowOwner && cache.IsSecretName(arrowOwner, tree) && MayBeSecretConstant(arrow.Expression, cache, tree) &&
+                    Prefilter.ContainingMember(model, arrow.Expression, ct) is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } getterOwner } &&
+                    model.GetOperation(arrow.Expression, ct) is { } value)
+                {
+                    Check(context, cache, getterOwner.Name, value);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The old operation actions' logic, run on the operation a pre-checked node binds to.</summary>
+    private static void AnalyzeOperation(SyntaxNodeAnalysisContext context, Cache cache, IOperation? operation)
+    {
+        switch (operation)
         {
             case IFieldInitializerOperation field:
                 foreach (var f in field.InitializedFields)
@@ -93,11 +199,94 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
                                                      Symbols.TryGetConstantString(invocation.Arguments[0].Value, out var key):
                 Check(context, cache, LastSegment(key), invocation.Arguments[1].Value);
                 break;
-            case IReturnOperation { ReturnedValue: { } returned } when context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } owner }:
+            case IReturnOperation { ReturnedValue: { } returned } when
+                Prefilter.ContainingMember(context.SemanticModel, returned.Syntax, context.CancellationToken) is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } owner }:
                 Check(context, cache, owner.Name, returned);
                 break;
         }
     }
+
+    /// <summary>The property (or indexer) whose getter holds the node; lambdas inside the getter count, as they did for operation actions.</summary>
+    private static string? GetterOwnerName(SyntaxNode node)
+    {
+        for (var current = node.Parent; current != null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AccessorDeclarationSyntax accessor:
+                    return accessor.IsKind(SyntaxKind.GetAccessorDeclaration) ? OwnerName(accessor.Parent?.Parent) : null;
+                case PropertyDeclarationSyntax or IndexerDeclarationSyntax:
+                    return OwnerName(current);
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? OwnerName(SyntaxNode? declaration) => declaration switch
+    {
+        PropertyDeclarationSyntax property => property.Identifier.ValueText,
+        IndexerDeclarationSyntax => "this[]",
+        _ => null,
+    };
+
+    /// <summary>The assigned member or variable as written is secret-named, or is an indexer whose key may be.</summary>
+    private static bool MayBeSecretTarget(ExpressionSyntax target, Cache cache, SyntaxTree tree) => target switch
+    {
+        IdentifierNameSyntax name => cache.IsSecretName(name.Identifier.ValueText, tree),
+        MemberAccessExpressionSyntax member => cache.IsSecretName(member.Name.Identifier.ValueText, tree),
+        MemberBindingExpressionSyntax binding => cache.IsSecretName(binding.Name.Identifier.ValueText, tree),
+        ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } keys } => MayBeSecretKey(keys[0].Expression, cache, tree),
+        ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } keys } => MayBeSecretKey(keys[0].Expression, cache, tree),
+        _ => false,
+    };
+
+    /// <summary>A key whose literal text's last segment is secret-named, or a key that may be a constant declared elsewhere.</summary>
+    private static bool MayBeSecretKey(ExpressionSyntax key, Cache cache, SyntaxTree tree) =>
+        Prefilter.LiteralText(WithoutCasts(key)) is { } text ? cache.IsSecretName(LastSegment(text), tree) : MayBeConstant(key);
+
+    /// <summary>Literals alone, spelling a value that looks like a secret.</summary>
+    private static bool IsSecretLiteral(ExpressionSyntax value, Cache cache, SyntaxTree tree) =>
+        Prefilter.LiteralText(WithoutCasts(value)) is { Length: > 0 } text && SecretHeuristics.LooksLikeSecretValue(text, cache.Options(tree), out _);
+
+    /// <summary>May be a compile-time string (constants included); when it is literals alone, the text must look like a secret.</summary>
+    private static bool MayBeSecretConstant(ExpressionSyntax value, Cache cache, SyntaxTree tree)
+    {
+        var unwrapped = WithoutCasts(value);
+        return Prefilter.LiteralText(unwrapped) is { } text
+            ? text.Length > 0 && SecretHeuristics.LooksLikeSecretValue(text, cache.Options(tree), out _)
+            : MayBeConstant(unwrapped);
+    }
+
+    private static ExpressionSyntax WithoutCasts(ExpressionSyntax value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    value = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    value = cast.Expression;
+                    continue;
+                default:
+                    return value;
+            }
+        }
+    }
+
+    /// <summary>Built only of literals, names (possible constants), <c>+</c> and interpolations of those: what C# can fold to a constant.</summary>
+    private static bool MayBeConstant(ExpressionSyntax value) => WithoutCasts(value) switch
+    {
+        LiteralExpressionSyntax or IdentifierNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax or PredefinedTypeSyntax => true,
+        MemberAccessExpressionSyntax member => MayBeConstant(member.Expression),
+        BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.AddExpression) && MayBeConstant(binary.Left) && MayBeConstant(binary.Right),
+        InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.All(c => c is InterpolatedStringTextSyntax || c is InterpolationSyntax hole && MayBeConstant(hole.Expression)),
+        _ => false,
+    };
 
     private static void AnalyzeAttributeArgument(SyntaxNodeAnalysisContext context, Cache cache)
     {
@@ -115,12 +304,12 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(OperationAnalysisContext context, Cache cache, string name, IOperation value)
+    private static void Check(SyntaxNodeAnalysisContext context, Cache cache, string name, IOperation value)
     {
         // Cheapest first: most values are not compile-time strings.
         var unwrapped = Symbols.Unwrap(value);
         if (unwrapped == null || unwrapped is INameOfOperation || unwrapped.Type?.SpecialType != SpecialType.System_String ||
-            unwrapped.Syntax.SyntaxTree != context.Operation.Syntax.SyntaxTree ||
+            unwrapped.Syntax.SyntaxTree != context.Node.SyntaxTree ||
             !Symbols.TryGetConstantString(unwrapped, out var text) || text.Length == 0 || !cache.IsSecretName(name, unwrapped.Syntax.SyntaxTree))
         {
             return;

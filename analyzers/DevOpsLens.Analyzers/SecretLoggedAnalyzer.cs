@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DevOpsLens.Engine.Secrets;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,15 +30,32 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var service = ServiceCompilation.IsService(start.Compilation);
-            start.RegisterOperationAction(c => Analyze(c, service), OperationKind.Invocation);
-            start.RegisterOperationAction(AnalyzeUnbound, OperationKind.Invalid);
+            var filter = new CallFilter(start.Compilation, ServiceCompilation.IsService(start.Compilation));
+            start.RegisterSyntaxNodeAction(c => Analyze(c, filter), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, bool service)
+    private static void Analyze(SyntaxNodeAnalysisContext context, CallFilter filter)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var node = (InvocationExpressionSyntax)context.Node;
+        if (!filter.MayReport(node))
+        {
+            return;
+        }
+
+        switch (context.SemanticModel.GetOperation(node, context.CancellationToken))
+        {
+            case IInvocationOperation invocation:
+                AnalyzeBound(context, invocation, filter.IsService);
+                break;
+            case IInvalidOperation:
+                AnalyzeUnbound(context, node);
+                break;
+        }
+    }
+
+    private static void AnalyzeBound(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, bool service)
+    {
         IEnumerable<(IOperation Value, string? Placeholder)> values;
         if (LogCall.TryCreate(invocation, out var call))
         {
@@ -60,11 +80,10 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
     /// A log call left unbound by an argument whose type comes from a package that is not restored: the arguments
     /// after the message template fill its placeholders in order.
     /// </summary>
-    private static void AnalyzeUnbound(OperationAnalysisContext context)
+    private static void AnalyzeUnbound(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax node)
     {
-        var model = context.Operation.SemanticModel!;
-        if (context.Operation.Syntax is not InvocationExpressionSyntax node ||
-            !LogCall.TryGetUnboundLevel(model, node, context.CancellationToken, out _))
+        var model = context.SemanticModel;
+        if (!LogCall.TryGetUnboundLevel(model, node, context.CancellationToken, out _))
         {
             return;
         }
@@ -113,7 +132,7 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Inspect(OperationAnalysisContext context, IOperation value, string? placeholder)
+    private static void Inspect(SyntaxNodeAnalysisContext context, IOperation value, string? placeholder)
     {
         var operation = Symbols.Unwrap(value);
         switch (operation)
@@ -222,5 +241,137 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
     {
         var cut = key.LastIndexOf(':');
         return cut >= 0 && cut < key.Length - 1 ? key.Substring(cut + 1) : key;
+    }
+
+    /// <summary>
+    /// The syntactic pre-check. A call can only be reported when the written call shows a reportable value: an
+    /// identifier with a secret name (a variable, a member, a constant, a configuration key constant), a string
+    /// literal whose configuration-key segment or template placeholder is secret-named, or a call to
+    /// <c>GetConnectionString</c>; and when it is a log or console call by name, or mentions a logger (a [LoggerMessage]
+    /// method of another project takes one). A [LoggerMessage] method declared in this compilation is always bound:
+    /// its placeholders are its parameter names, which the call site does not show. Not covered (a deliberate
+    /// limit): a message template held in a constant whose only secret-named part is a placeholder filled by a
+    /// value with an ordinary name.
+    /// </summary>
+    private sealed class CallFilter
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<string, bool> _secretNames = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _loggerMessageMethods = new(StringComparer.Ordinal);
+
+        public CallFilter(Compilation compilation, bool isService)
+        {
+            _compilation = compilation;
+            IsService = isService;
+        }
+
+        public bool IsService { get; }
+
+        public bool MayReport(InvocationExpressionSyntax node)
+        {
+            var name = Unresolved.MethodName(node);
+            if (name == null || node.ArgumentList.Arguments.Count == 0)
+            {
+                return false;
+            }
+
+            if (IsSourceLoggerMessageMethod(name))
+            {
+                return true;
+            }
+
+            return ShowsSecretValue(node.ArgumentList) &&
+                   (IsLogMethodName(name) || IsService && ConsoleOutputAnalyzer.IsWriteName(name) || MentionsLogger(node));
+        }
+
+        /// <summary>Every name <see cref="LogCall.TryCreate"/> accepts apart from [LoggerMessage] methods.</summary>
+        private static bool IsLogMethodName(string name) =>
+            name.StartsWith("Log", StringComparison.Ordinal) ||
+            name is "Fatal" or "Error" or "Warning" or "Information" or "Debug" or "Verbose" or "Write" or "Warn" or "Info" or "Trace" or
+                "FatalFormat" or "ErrorFormat" or "WarnFormat" or "InfoFormat" or "DebugFormat";
+
+        private static bool MentionsLogger(InvocationExpressionSyntax node)
+        {
+            foreach (var token in node.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool ShowsSecretValue(ArgumentListSyntax arguments)
+        {
+            foreach (var token in arguments.DescendantTokens())
+            {
+                switch (token.Kind())
+                {
+                    case SyntaxKind.IdentifierToken:
+                        if (token.ValueText == "GetConnectionString" || IsSecretName(token.ValueText))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or
+                        SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken:
+                        if (NamesSecret(token.ValueText))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private bool NamesSecret(string text)
+        {
+            if (text.Length == 0 || text.Length > 1024)
+            {
+                return false;
+            }
+
+            if (IsSecretName(LastSegment(text)))
+            {
+                return true;
+            }
+
+            foreach (var placeholder in LogCall.ParsePlaceholders(text))
+            {
+                if (IsSecretName(placeholder))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsSecretName(string name) => _secretNames.GetOrAdd(name, SecretHeuristics.IsSecretName);
+
+        /// <summary>A method of this name declared in the compilation carries [LoggerMessage]: declarations only, no method body is bound.</summary>
+        private bool IsSourceLoggerMessageMethod(string name) => _loggerMessageMethods.GetOrAdd(name, n =>
+        {
+            if (!_compilation.ContainsSymbolsWithName(n, SymbolFilter.Member))
+            {
+                return false;
+            }
+
+            foreach (var symbol in _compilation.GetSymbolsWithName(n, SymbolFilter.Member))
+            {
+                if (symbol is IMethodSymbol method && LogCall.IsLoggerMessageMethod(method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
     }
 }

@@ -31,28 +31,22 @@ public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context)
     {
         var clause = (CatchClauseSyntax)context.Node;
-        var type = CatchClauses.CaughtType(clause, context.SemanticModel);
-        if (CatchClauses.IsCancellation(type) || InCleanupMethod(clause))
-        {
-            return;
-        }
-
-        var general = CatchClauses.IsGeneral(type);
-        if (clause.Filter != null)
-        {
-            if (clause.Filter.DescendantNodes().OfType<InvocationExpressionSyntax>().Any())
-            {
-                return;
-            }
-
-            general = false;
-        }
-
         var statements = clause.Block.Statements;
-        if (!statements.All(IsTrivial) || UsesExceptionVariable(clause))
+
+        // Syntax first: the caught type is asked for only when the catch body could be reported.
+        if (InCleanupMethod(clause) || clause.Filter != null && clause.Filter.DescendantNodes().OfType<InvocationExpressionSyntax>().Any() ||
+            !statements.All(IsTrivial) || UsesExceptionVariable(clause))
         {
             return;
         }
+
+        var type = CatchClauses.CaughtType(clause, context.SemanticModel);
+        if (CatchClauses.IsCancellation(type))
+        {
+            return;
+        }
+
+        var general = clause.Filter == null && CatchClauses.IsGeneral(type);
 
         if (!general)
         {

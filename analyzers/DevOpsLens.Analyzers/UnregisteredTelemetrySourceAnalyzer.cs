@@ -38,11 +38,72 @@ public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var state = new State();
-            start.RegisterOperationAction(c => OnCreation(c, state), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => OnInvocation(c, state), OperationKind.Invocation);
-            start.RegisterSyntaxNodeAction(c => OnUnboundInvocation(c, state), SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(c => OnCreationSyntax(c, state), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+            start.RegisterSyntaxNodeAction(c => OnInvocationSyntax(c, state), SyntaxKind.InvocationExpression);
             start.RegisterCompilationEndAction(end => Report(end, state));
         });
+    }
+
+    /// <summary>
+    /// Pre-check: <c>new ActivitySource(…)</c> or <c>new Meter(…)</c> as written (or through an alias) with an argument;
+    /// an implicit <c>new(…)</c> whose target type is not written beside it is bound to find out. A tree without such
+    /// creations or the calls below is never bound.
+    /// </summary>
+    private static void OnCreationSyntax(SyntaxNodeAnalysisContext context, State state)
+    {
+        var type = context.Node switch
+        {
+            ObjectCreationExpressionSyntax explicitCreation => explicitCreation.Type,
+            ImplicitObjectCreationExpressionSyntax implicitCreation => Prefilter.TargetTypeOf(implicitCreation),
+            _ => null,
+        };
+        if (context.Node is BaseObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 } } ||
+            type != null && !Prefilter.TypeNameIs(type, name => name is Source or Meter))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IObjectCreationOperation creation)
+        {
+            OnCreation(creation, state);
+        }
+    }
+
+    /// <summary>
+    /// Pre-check: the pipeline and registration calls by name, and <c>Create</c> when the call mentions a meter or a
+    /// factory (<c>meterFactory.Create("…")</c>, <c>MeterFactoryExtensions.Create(…)</c>). Not covered (a deliberate
+    /// limit): IMeterFactory.Create on a receiver whose name says neither.
+    /// </summary>
+    private static void OnInvocationSyntax(SyntaxNodeAnalysisContext context, State state)
+    {
+        var node = (InvocationExpressionSyntax)context.Node;
+        var name = Unresolved.MethodName(node);
+        if (name is not ("WithTracing" or "AddOpenTelemetryTracing" or "WithMetrics" or "AddOpenTelemetryMetrics" or "AddSource" or "AddMeter") &&
+            !(name == "Create" && node.ArgumentList.Arguments.Count > 0 && MentionsMeterFactory(node)))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(node, context.CancellationToken) is IInvocationOperation invocation)
+        {
+            OnInvocation(invocation, state);
+        }
+
+        OnUnboundInvocation(context, node, state);
+    }
+
+    private static bool MentionsMeterFactory(InvocationExpressionSyntax node)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) &&
+                (token.ValueText.IndexOf("meter", StringComparison.OrdinalIgnoreCase) >= 0 || token.ValueText.IndexOf("factory", StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>OpenTelemetry's matching: case-insensitive, <c>*</c> for any run of characters.</summary>
@@ -86,9 +147,8 @@ public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    private static void OnCreation(OperationAnalysisContext context, State state)
+    private static void OnCreation(IObjectCreationOperation creation, State state)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
         string kind;
         if (Symbols.Is(creation.Type, "System.Diagnostics", "ActivitySource"))
         {
@@ -115,9 +175,8 @@ public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void OnInvocation(OperationAnalysisContext context, State state)
+    private static void OnInvocation(IInvocationOperation invocation, State state)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
@@ -153,9 +212,8 @@ public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
     /// The same pipeline calls when the OpenTelemetry packages are not referenced (a clone that was never restored):
     /// matched by name, with every written argument read as a registered name.
     /// </summary>
-    private static void OnUnboundInvocation(SyntaxNodeAnalysisContext context, State state)
+    private static void OnUnboundInvocation(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax node, State state)
     {
-        var node = (InvocationExpressionSyntax)context.Node;
         var (kind, registers) = Unresolved.MethodName(node) switch
         {
             "WithTracing" or "AddOpenTelemetryTracing" => (Source, false),

@@ -40,28 +40,28 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
 
             var hosts = new ConcurrentBag<(Location Location, string Where)>();
             var called = new ConcurrentDictionary<string, bool>();
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    var name = invocation.TargetMethod.Name;
-                    called.TryAdd(name, true);
-                    if (IsWebHostCreation(invocation.TargetMethod))
-                    {
-                        hosts.Add((invocation.Syntax.GetLocation(), Where(c.ContainingSymbol, invocation.Syntax.SyntaxTree)));
-                    }
-                },
-                OperationKind.Invocation);
-
-            // Without the packages restored the setup calls are unbound: count them by name as written.
+            // Pre-check: only the setup and host-creation methods by name are bound; without the packages restored
+            // the setup calls are unbound and counted by the name as written.
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
                     var node = (InvocationExpressionSyntax)c.Node;
-                    if (Unresolved.MethodName(node) is { } name && IsSetupMethod(name) && !called.ContainsKey(name) &&
-                        Unresolved.IsUnbound(c.SemanticModel, node, c.CancellationToken))
+                    if (Unresolved.MethodName(node) is not { } written || !IsSetupMethod(written) && !IsWebHostCreationName(written))
                     {
-                        called.TryAdd(name, true);
+                        return;
+                    }
+
+                    if (c.SemanticModel.GetOperation(node, c.CancellationToken) is IInvocationOperation invocation)
+                    {
+                        called.TryAdd(invocation.TargetMethod.Name, true);
+                        if (IsWebHostCreation(invocation.TargetMethod))
+                        {
+                            hosts.Add((node.GetLocation(), Where(Prefilter.ContainingMember(c.SemanticModel, node, c.CancellationToken), node.SyntaxTree)));
+                        }
+                    }
+                    else if (IsSetupMethod(written) && !called.ContainsKey(written) && Unresolved.IsUnbound(c.SemanticModel, node, c.CancellationToken))
+                    {
+                        called.TryAdd(written, true);
                     }
                 },
                 SyntaxKind.InvocationExpression);
@@ -94,6 +94,9 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsSetupMethod(string name) => HealthMethods.Contains(name) || TracingMethods.Contains(name) || MetricsMethods.Contains(name);
+
+    private static bool IsWebHostCreationName(string name) =>
+        name is "CreateBuilder" or "CreateSlimBuilder" or "CreateDefaultBuilder" or "ConfigureWebHostDefaults" or "ConfigureWebHost";
 
     internal static bool IsWebHostCreation(IMethodSymbol method)
     {

@@ -85,4 +85,46 @@ public sealed class DL1005SecretAssignmentTests
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ndevopslens.DL1005.additional_names = Relay\n"));
         await test.RunAsync();
     }
+
+    // Each form below reaches the analyzer through a different syntax-node pre-check: a collection initializer pair,
+    // a positional literal bound to a secret-named parameter, a parameter default, a getter's return statement and
+    // an expression-bodied getter, and constants reached through a name under a written secret name.
+    [Fact]
+    public Task Reports_secret_literals_through_every_prechecked_form() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+
+        public sealed class Vault
+        {
+            private const string Seed = "Jq4#vM8pR2wLx7Tz";
+            public string ClientSecret { get { return [|"Wd3!kP9vQ2mR7xLz"|]; } }
+            public string AccessToken { get => [|"Nc5$rT8wQ1vK4pXm"|]; }
+            public string Password => [|Seed|];
+
+            public Dictionary<string, string> Settings() => new() { { "Db:Password", [|"Bf2&xQ7mW9pL4vRz"|] } };
+
+            public void Open(string password = [|"Sv8*mK2pQ7wX4rLt"|]) { }
+
+            public void Run()
+            {
+                Open([|"Hm6@pW3vR9qL2xZk"|]);
+                var apiKey = [|Seed|];
+                Open(password: [|Seed|]);
+            }
+        }
+        """);
+
+    // A deliberate limit of the syntax pre-check (the old operation action reported it): a positional argument whose
+    // value is only a constant's name is not bound, because binding every call that passes a name would bind nearly
+    // every method. The named form and the declaration under a secret name are still reported (tests above).
+    [Fact]
+    public Task Does_not_bind_a_positional_argument_that_only_names_a_constant() => VerifyCS.VerifyAnalyzerAsync("""
+        public sealed class Vault
+        {
+            private const string Seed = "Jq4#vM8pR2wLx7Tz";
+
+            public void Open(string password) { }
+
+            public void Run() => Open(Seed);
+        }
+        """);
 }

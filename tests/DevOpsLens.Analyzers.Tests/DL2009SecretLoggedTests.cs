@@ -84,4 +84,22 @@ public sealed class DL2009SecretLoggedTests
             }
         }
         """);
+
+    // The call site shows nothing secret: the placeholder is the [LoggerMessage] method's parameter name, declared
+    // elsewhere, so the pre-check must look the method up rather than read the call.
+    [Fact]
+    public Task Reports_value_filling_a_secret_named_LoggerMessage_parameter_with_an_ordinary_name() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Logging;
+
+        public static class Telemetry
+        {
+            [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Signed in with {Password}")]
+            public static void SignedIn(ILogger sink, string password) { }
+        }
+
+        public sealed class AuthService(ILogger<AuthService> sink)
+        {
+            public void SignIn(string value) => Telemetry.SignedIn(sink, [|value|]);
+        }
+        """);
 }
