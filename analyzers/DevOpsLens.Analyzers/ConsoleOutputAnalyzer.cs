@@ -14,6 +14,7 @@ namespace DevOpsLens.Analyzers;
 /// before or after logging exists.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConsoleOutput);

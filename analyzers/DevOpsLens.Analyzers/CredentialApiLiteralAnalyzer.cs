@@ -17,6 +17,7 @@ namespace DevOpsLens.Analyzers;
 /// whitespace strings are not credentials and are ignored.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
 {
     private static readonly string[] AuthorizationHeaders = { "Authorization", "Proxy-Authorization", "X-API-Key", "Api-Key", "Ocp-Apim-Subscription-Key" };

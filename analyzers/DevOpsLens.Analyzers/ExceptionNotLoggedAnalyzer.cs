@@ -19,6 +19,7 @@ namespace DevOpsLens.Analyzers;
 /// unbound (<c>ex.Message</c> has no type) is recognised from its overload candidates.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class ExceptionNotLoggedAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ExceptionNotLogged);

@@ -15,6 +15,7 @@ namespace DevOpsLens.Analyzers;
 /// way to share a handler), and tests.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class HttpClientPerCallAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HttpClientPerCall);

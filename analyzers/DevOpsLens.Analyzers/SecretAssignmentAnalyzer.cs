@@ -23,6 +23,7 @@ namespace DevOpsLens.Analyzers;
 /// are left to those more specific rules.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SecretAssignment);

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using DevOpsLens.Engine.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,6 +23,7 @@ namespace DevOpsLens.Analyzers;
 /// <c>token.Length</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SecretLogged);
@@ -259,11 +263,34 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<string, bool> _secretNames = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _loggerMessageMethods = new(StringComparer.Ordinal);
 
+        private static readonly ConditionalWeakTable<SyntaxTree, string[]> LoggerMessageNamesByTree = new();
+
         public CallFilter(Compilation compilation, bool isService)
         {
             _compilation = compilation;
             IsService = isService;
+            WrittenLoggerMessageNames = new Lazy<HashSet<string>>(
+                () => new HashSet<string>(compilation.SyntaxTrees.SelectMany(t => LoggerMessageNamesByTree.GetValue(t, LoggerMessageNames)), StringComparer.Ordinal),
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        private Lazy<HashSet<string>> WrittenLoggerMessageNames { get; }
+
+        private static string? AttributeName(NameSyntax name) => name switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static string[] LoggerMessageNames(SyntaxTree tree) => tree.GetRoot()
+            .DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+            .OfType<MethodDeclarationSyntax>()
+            .Where(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => AttributeName(a.Name) is "LoggerMessage" or "LoggerMessageAttribute"))
+            .Select(m => m.Identifier.ValueText)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 
         public bool IsService { get; }
 
@@ -294,13 +321,34 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         {
             foreach (var token in node.DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0)
+                if (token.IsKind(SyntaxKind.IdentifierToken) && IsLoggerName(token.ValueText))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// <c>_logger</c>, <c>ILogger</c>, <c>loggerFactory</c>, <c>Log</c>, <c>_log</c>, <c>Logs</c>, <c>LogMessages</c>:
+        /// a word "log" or "logger", not the letters inside Catalog, Dialog, Login or Blog.
+        /// </summary>
+        internal static bool IsLoggerName(string identifier)
+        {
+            if (identifier.IndexOf("logger", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            var name = identifier.TrimStart('_');
+            if (!name.StartsWith("log", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var rest = name.Substring(3);
+            return rest.Length == 0 || rest == "s" || char.IsUpper(rest[0]) || rest[0] == '_';
         }
 
         private bool ShowsSecretValue(ArgumentListSyntax arguments)
@@ -355,10 +403,14 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 
         private bool IsSecretName(string name) => _secretNames.GetOrAdd(name, SecretHeuristics.IsSecretName);
 
-        /// <summary>A method of this name declared in the compilation carries [LoggerMessage]: declarations only, no method body is bound.</summary>
+        /// <summary>
+        /// A method of this name declared in the compilation carries [LoggerMessage]. Candidates come from the
+        /// attribute as written (cached per syntax tree, so an edit re-reads one tree); the symbol check confirms.
+        /// No method body is bound.
+        /// </summary>
         private bool IsSourceLoggerMessageMethod(string name) => _loggerMessageMethods.GetOrAdd(name, n =>
         {
-            if (!_compilation.ContainsSymbolsWithName(n, SymbolFilter.Member))
+            if (!WrittenLoggerMessageNames.Value.Contains(n))
             {
                 return false;
             }

@@ -13,6 +13,7 @@ namespace DevOpsLens.Analyzers;
 /// returns, so the compiler, the language server and the CLI give identical findings for the same file.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class SecretTextAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(

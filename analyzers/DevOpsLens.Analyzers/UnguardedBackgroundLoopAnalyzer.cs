@@ -14,6 +14,7 @@ namespace DevOpsLens.Analyzers;
 /// top level (the common "ProcessOnceAsync" shape), and loops that only wait (Task.Delay, timers) are ignored.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class UnguardedBackgroundLoopAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnguardedBackgroundLoop);

@@ -18,6 +18,7 @@ namespace DevOpsLens.Analyzers;
 /// whose name cannot be resolved (a runtime value) makes the rule assume it could match anything.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class UnregisteredTelemetrySourceAnalyzer : DiagnosticAnalyzer
 {
     private const string Source = "ActivitySource";

@@ -18,6 +18,7 @@ namespace DevOpsLens.Analyzers;
 /// set up both, so they count too. Unbound calls (packages not restored) are matched by the name as written.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly HashSet<string> HealthMethods = new() { "AddHealthChecks", "MapHealthChecks", "UseHealthChecks", "AddServiceDefaults", "MapDefaultEndpoints" };

@@ -102,4 +102,22 @@ public sealed class DL2009SecretLoggedTests
             public void SignIn(string value) => Telemetry.SignedIn(sink, [|value|]);
         }
         """);
+
+    // The attribute written with its namespace, on a partial method inside a namespace: still found by the pre-check.
+    [Fact]
+    public Task Reports_through_a_qualified_LoggerMessage_attribute() => VerifyCS.VerifyAnalyzerAsync("""
+        namespace Shop.Auth
+        {
+            public static partial class Telemetry
+            {
+                [Microsoft.Extensions.Logging.LoggerMessageAttribute(EventId = 2, Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Token {ApiKey}")]
+                public static void Issued(Microsoft.Extensions.Logging.ILogger sink, string apiKey) { }
+            }
+
+            public sealed class Issuer(Microsoft.Extensions.Logging.ILogger<Issuer> sink)
+            {
+                public void Issue(string value) => Telemetry.Issued(sink, [|value|]);
+            }
+        }
+        """);
 }

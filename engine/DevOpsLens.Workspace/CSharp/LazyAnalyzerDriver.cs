@@ -23,7 +23,8 @@ internal sealed record LazyAnalysisResult(
 /// is seconds of binding per scan and most of a C# edit's latency. Here the trees are walked once each, every
 /// registered node kind is dispatched, and an analyzer's semantic question (GetOperation, GetSymbolInfo, …) binds only
 /// the member it asks about, through an ordinary lazily-binding <see cref="SemanticModel"/>. The DevOpsLens analyzers
-/// ask only about nodes that pass a syntactic pre-check, so most bodies are never bound.
+/// ask only about nodes that pass a syntactic pre-check, so most bodies are never bound, and those marked
+/// <c>[IgnoresContainingSymbol]</c> are not handed a containing symbol (computing it binds member declarations).
 /// Analyzers that register anything else (operation, symbol, code-block, semantic-model actions, or suppressors) are
 /// returned in <see cref="LazyAnalysisResult.Unsupported"/> for the caller to run through Roslyn's driver.
 /// Generated files are skipped for analyzers that ask for that (<see cref="GeneratedCodeAnalysisFlags"/>), by file name
@@ -135,6 +136,7 @@ internal static class LazyAnalyzerDriver
 
         var model = new Lazy<SemanticModel>(() => compilation.GetSemanticModel(tree));
         var containing = new ContainingSymbols(model);
+        var needsSymbol = byKind.ToDictionary(k => k.Key, k => k.Value.Any(a => a.Session.NeedsContainingSymbol));
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodesAndSelf())
         {
             if (!byKind.TryGetValue((SyntaxKind)node.RawKind, out var actions))
@@ -143,7 +145,7 @@ internal static class LazyAnalyzerDriver
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var symbol = containing.For(node, cancellationToken);
+            var symbol = needsSymbol[(SyntaxKind)node.RawKind] ? containing.For(node, cancellationToken) : null;
             foreach (var (session, action) in actions)
             {
                 session.RunNodeAction(action, node, symbol, model.Value, options, tree, cancellationToken);
@@ -167,6 +169,12 @@ internal static class LazyAnalyzerDriver
         public bool WholeCompilation { get; } = wholeCompilation;
 
         public bool AnalyzesGeneratedCode => (registration.GeneratedCode & GeneratedCodeAnalysisFlags.Analyze) != 0;
+
+        /// <summary>
+        /// False for analyzers marked <c>[IgnoresContainingSymbol]</c> (matched by name, so any assembly can declare
+        /// it): their node actions get no ContainingSymbol, which saves binding the declaration of every member visited.
+        /// </summary>
+        public bool NeedsContainingSymbol { get; } = !analyzer.GetType().GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == "IgnoresContainingSymbolAttribute");
 
         public List<(SyntaxKind Kind, Action<SyntaxNodeAnalysisContext> Action)> NodeActions { get; } = [.. registration.NodeActions];
 
