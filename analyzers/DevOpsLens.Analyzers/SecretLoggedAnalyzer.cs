@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DevOpsLens.Engine.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -257,12 +258,14 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
     {
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, bool> _secretNames = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, bool> _loggerMessageMethods = new(StringComparer.Ordinal);
+        private readonly Lazy<HashSet<string>> _loggerMessageMethods;
+        private readonly ConcurrentDictionary<string, bool> _literals = new(StringComparer.Ordinal);
 
         public CallFilter(Compilation compilation, bool isService)
         {
             _compilation = compilation;
             IsService = isService;
+            _loggerMessageMethods = new Lazy<HashSet<string>>(FindLoggerMessageMethods, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public bool IsService { get; }
@@ -275,26 +278,61 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            if (IsSourceLoggerMessageMethod(name))
+            // Cheapest first: most calls are neither log calls by name nor mention a logger.
+            if ((IsLogMethodName(name) || IsService && ConsoleOutputAnalyzer.IsWriteName(name) || MentionsLogger(node)) && ShowsSecretValue(node.ArgumentList))
             {
                 return true;
             }
 
-            return ShowsSecretValue(node.ArgumentList) &&
-                   (IsLogMethodName(name) || IsService && ConsoleOutputAnalyzer.IsWriteName(name) || MentionsLogger(node));
+            return IsSourceLoggerMessageMethod(name);
         }
 
-        /// <summary>Every name <see cref="LogCall.TryCreate"/> accepts apart from [LoggerMessage] methods.</summary>
+        /// <summary>
+        /// Every name <see cref="LogCall.TryCreate"/> accepts apart from [LoggerMessage] methods: LoggerExtensions'
+        /// <c>Log</c>, <c>LogInformation</c>… (not <c>Login</c>), and the Serilog, NLog and log4net level methods.
+        /// </summary>
         private static bool IsLogMethodName(string name) =>
-            name.StartsWith("Log", StringComparison.Ordinal) ||
+            name.StartsWith("Log", StringComparison.Ordinal) && (name.Length == 3 || char.IsUpper(name[3])) ||
             name is "Fatal" or "Error" or "Warning" or "Information" or "Debug" or "Verbose" or "Write" or "Warn" or "Info" or "Trace" or
                 "FatalFormat" or "ErrorFormat" or "WarnFormat" or "InfoFormat" or "DebugFormat";
 
+        /// <summary>An identifier in the call with the word log, logs, logger or logging (<c>_logger</c>, <c>Log.SignedIn</c>, <c>AppLog</c>; not <c>Catalog</c>).</summary>
         private static bool MentionsLogger(InvocationExpressionSyntax node)
         {
             foreach (var token in node.DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0)
+                if (token.IsKind(SyntaxKind.IdentifierToken) && HasLogWord(token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal static bool HasLogWord(string identifier)
+        {
+            for (var at = identifier.Length < 3 ? -1 : identifier.IndexOf("og", 1, StringComparison.OrdinalIgnoreCase); at >= 0; at = identifier.IndexOf("og", at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var l = at - 1;
+                var startsWord = identifier[l] == 'L' ? l == 0 || !char.IsUpper(identifier[l - 1]) || l + 3 < identifier.Length && char.IsLower(identifier[l + 3])
+                               : identifier[l] == 'l' && (l == 0 || identifier[l - 1] == '_' || char.IsDigit(identifier[l - 1]));
+                if (!startsWord)
+                {
+                    continue;
+                }
+
+                var end = at + 2;
+                foreach (var suffix in new[] { "ging", "ger", "s" })
+                {
+                    if (string.Compare(identifier, end, suffix, 0, suffix.Length, StringComparison.Ordinal) == 0)
+                    {
+                        end += suffix.Length;
+                        break;
+                    }
+                }
+
+                if (end == identifier.Length || !char.IsLower(identifier[end]))
                 {
                     return true;
                 }
@@ -318,7 +356,7 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
                         break;
                     case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or
                         SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken:
-                        if (NamesSecret(token.ValueText))
+                        if (_literals.GetOrAdd(token.ValueText, NamesSecret))
                         {
                             return true;
                         }
@@ -355,23 +393,29 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 
         private bool IsSecretName(string name) => _secretNames.GetOrAdd(name, SecretHeuristics.IsSecretName);
 
-        /// <summary>A method of this name declared in the compilation carries [LoggerMessage]: declarations only, no method body is bound.</summary>
-        private bool IsSourceLoggerMessageMethod(string name) => _loggerMessageMethods.GetOrAdd(name, n =>
-        {
-            if (!_compilation.ContainsSymbolsWithName(n, SymbolFilter.Member))
-            {
-                return false;
-            }
+        /// <summary>A method of this name declared in the compilation carries [LoggerMessage] as written (no binding at all).</summary>
+        private bool IsSourceLoggerMessageMethod(string name) => _loggerMessageMethods.Value.Contains(name);
 
-            foreach (var symbol in _compilation.GetSymbolsWithName(n, SymbolFilter.Member))
+        /// <summary>
+        /// The names of the [LoggerMessage] methods declared in the compilation, read once from the declarations
+        /// (the walk stops at member level, so no method body is visited).
+        /// </summary>
+        private HashSet<string> FindLoggerMessageMethods()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
             {
-                if (symbol is IMethodSymbol method && LogCall.IsLoggerMessageMethod(method))
+                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
                 {
-                    return true;
+                    if (node is MethodDeclarationSyntax method && method.AttributeLists.Count > 0 &&
+                        method.AttributeLists.Any(list => list.Attributes.Any(a => a.Name.ToString() is var n && (n.EndsWith("LoggerMessage", StringComparison.Ordinal) || n.EndsWith("LoggerMessageAttribute", StringComparison.Ordinal)))))
+                    {
+                        names.Add(method.Identifier.ValueText);
+                    }
                 }
             }
 
-            return false;
-        });
+            return names;
+        }
     }
 }

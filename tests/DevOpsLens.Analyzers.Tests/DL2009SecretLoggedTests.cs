@@ -102,4 +102,40 @@ public sealed class DL2009SecretLoggedTests
             public void SignIn(string value) => Telemetry.SignedIn(sink, [|value|]);
         }
         """);
+
+    // A [LoggerMessage] method of another project is not among this compilation's declarations: the pre-check lets the
+    // call through because it mentions a logger and passes a secret-named value.
+    [Fact]
+    public async Task Reports_secret_passed_to_a_LoggerMessage_method_of_a_referenced_project()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<SecretLoggedAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        {
+            TestCode = """
+                using Microsoft.Extensions.Logging;
+
+                public sealed class AuthService(ILogger<AuthService> logger)
+                {
+                    public void SignIn(string password) => Shared.AppLog.SignedIn(logger, [|password|]);
+                }
+                """,
+        };
+        Infrastructure.CSharpVerifier<SecretLoggedAnalyzer>.Configure(test.TestState, Infrastructure.Framework.AspNetCore, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+        var shared = new Microsoft.CodeAnalysis.Testing.ProjectState("Shared", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/Shared/Test", "cs");
+        shared.ReferenceAssemblies = Infrastructure.TestReferences.Offline;
+        shared.AdditionalReferences.AddRange(Infrastructure.TestReferences.For(Infrastructure.Framework.AspNetCore));
+        shared.Sources.Add(("AppLog.cs", """
+            using Microsoft.Extensions.Logging;
+
+            namespace Shared;
+
+            public static class AppLog
+            {
+                [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Signed in with {Secret}")]
+                public static void SignedIn(ILogger logger, string secret) { }
+            }
+            """));
+        test.TestState.AdditionalProjects.Add("Shared", shared);
+        test.TestState.AdditionalProjectReferences.Add("Shared");
+        await test.RunAsync();
+    }
 }
