@@ -56,7 +56,7 @@ public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
                 return;
             }
         }
-        else if (statements.Any(s => s is ReturnStatementSyntax { Expression: not null }) && IsTryPattern(context.ContainingSymbol))
+        else if (statements.Any(s => s is ReturnStatementSyntax { Expression: not null }) && IsTryPattern(Prefilter.ContainingMember(context.SemanticModel, clause, context.CancellationToken)))
         {
             return;
         }
