@@ -249,10 +249,11 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
     /// identifier with a secret name (a variable, a member, a constant, a configuration key constant), a string
     /// literal whose configuration-key segment or template placeholder is secret-named, or a call to
     /// <c>GetConnectionString</c>; and when it is a log or console call by name, or mentions a logger (a [LoggerMessage]
-    /// method of another project takes one). A [LoggerMessage] method declared in this compilation is always bound:
-    /// its placeholders are its parameter names, which the call site does not show. Not covered (a deliberate
-    /// limit): a message template held in a constant whose only secret-named part is a placeholder filled by a
-    /// value with an ordinary name.
+    /// method of another project takes one). A call to a [LoggerMessage] method declared in this compilation (found
+    /// by name from the declarations) is always bound: its placeholders are its parameter names, which the call site
+    /// does not show. Not covered (deliberate limits): a message template held in a constant whose only secret-named
+    /// part is a placeholder filled by a value with an ordinary name, and a value with an ordinary name filling a
+    /// secret-named parameter of a [LoggerMessage] method declared in another project.
     /// </summary>
     private sealed class CallFilter
     {

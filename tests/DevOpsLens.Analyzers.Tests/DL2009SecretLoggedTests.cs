@@ -138,4 +138,21 @@ public sealed class DL2009SecretLoggedTests
         test.TestState.AdditionalProjectReferences.Add("Shared");
         await test.RunAsync();
     }
+
+    // A deliberate limit of the syntax pre-check (the old operation action reported it): the call shows nothing
+    // secret-named when the template is a constant declared elsewhere and the value has an ordinary name.
+    [Fact]
+    public Task Does_not_bind_a_call_whose_only_secret_name_is_inside_a_constant_template() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Logging;
+
+        public static class Templates
+        {
+            public const string SignedIn = "Signed in with {Password}";
+        }
+
+        public sealed class AuthService(ILogger<AuthService> logger)
+        {
+            public void SignIn(string value) => logger.LogInformation(Templates.SignedIn, value);
+        }
+        """);
 }
