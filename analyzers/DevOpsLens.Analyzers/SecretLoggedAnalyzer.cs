@@ -3,8 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
-using System.Threading;
 using DevOpsLens.Engine.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -252,45 +250,25 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
     /// identifier with a secret name (a variable, a member, a constant, a configuration key constant), a string
     /// literal whose configuration-key segment or template placeholder is secret-named, or a call to
     /// <c>GetConnectionString</c>; and when it is a log or console call by name, or mentions a logger (a [LoggerMessage]
-    /// method of another project takes one). A [LoggerMessage] method declared in this compilation is always bound:
-    /// its placeholders are its parameter names, which the call site does not show. Not covered (a deliberate
-    /// limit): a message template held in a constant whose only secret-named part is a placeholder filled by a
-    /// value with an ordinary name.
+    /// method of another project takes one). A call to a [LoggerMessage] method declared in this compilation (found
+    /// by name from the declarations) is always bound: its placeholders are its parameter names, which the call site
+    /// does not show. Not covered (deliberate limits): a message template held in a constant whose only secret-named
+    /// part is a placeholder filled by a value with an ordinary name, and a value with an ordinary name filling a
+    /// secret-named parameter of a [LoggerMessage] method declared in another project.
     /// </summary>
     private sealed class CallFilter
     {
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, bool> _secretNames = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, bool> _loggerMessageMethods = new(StringComparer.Ordinal);
-
-        private static readonly ConditionalWeakTable<SyntaxTree, string[]> LoggerMessageNamesByTree = new();
+        private readonly Lazy<HashSet<string>> _loggerMessageMethods;
+        private readonly ConcurrentDictionary<string, bool> _literals = new(StringComparer.Ordinal);
 
         public CallFilter(Compilation compilation, bool isService)
         {
             _compilation = compilation;
             IsService = isService;
-            WrittenLoggerMessageNames = new Lazy<HashSet<string>>(
-                () => new HashSet<string>(compilation.SyntaxTrees.SelectMany(t => LoggerMessageNamesByTree.GetValue(t, LoggerMessageNames)), StringComparer.Ordinal),
-                LazyThreadSafetyMode.ExecutionAndPublication);
+            _loggerMessageMethods = new Lazy<HashSet<string>>(FindLoggerMessageMethods, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
-
-        private Lazy<HashSet<string>> WrittenLoggerMessageNames { get; }
-
-        private static string? AttributeName(NameSyntax name) => name switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            _ => null,
-        };
-
-        private static string[] LoggerMessageNames(SyntaxTree tree) => tree.GetRoot()
-            .DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-            .OfType<MethodDeclarationSyntax>()
-            .Where(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => AttributeName(a.Name) is "LoggerMessage" or "LoggerMessageAttribute"))
-            .Select(m => m.Identifier.ValueText)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
 
         public bool IsService { get; }
 
@@ -302,26 +280,30 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            if (IsSourceLoggerMessageMethod(name))
+            // Cheapest first: most calls are neither log calls by name nor mention a logger.
+            if ((IsLogMethodName(name) || IsService && ConsoleOutputAnalyzer.IsWriteName(name) || MentionsLogger(node)) && ShowsSecretValue(node.ArgumentList))
             {
                 return true;
             }
 
-            return ShowsSecretValue(node.ArgumentList) &&
-                   (IsLogMethodName(name) || IsService && ConsoleOutputAnalyzer.IsWriteName(name) || MentionsLogger(node));
+            return IsSourceLoggerMessageMethod(name);
         }
 
-        /// <summary>Every name <see cref="LogCall.TryCreate"/> accepts apart from [LoggerMessage] methods.</summary>
+        /// <summary>
+        /// Every name <see cref="LogCall.TryCreate"/> accepts apart from [LoggerMessage] methods: LoggerExtensions'
+        /// <c>Log</c>, <c>LogInformation</c>… (not <c>Login</c>), and the Serilog, NLog and log4net level methods.
+        /// </summary>
         private static bool IsLogMethodName(string name) =>
-            name.StartsWith("Log", StringComparison.Ordinal) ||
+            name.StartsWith("Log", StringComparison.Ordinal) && (name.Length == 3 || char.IsUpper(name[3])) ||
             name is "Fatal" or "Error" or "Warning" or "Information" or "Debug" or "Verbose" or "Write" or "Warn" or "Info" or "Trace" or
                 "FatalFormat" or "ErrorFormat" or "WarnFormat" or "InfoFormat" or "DebugFormat";
 
+        /// <summary>An identifier in the call with the word log, logs, logger or logging (<c>_logger</c>, <c>Log.SignedIn</c>, <c>AppLog</c>; not <c>Catalog</c>).</summary>
         private static bool MentionsLogger(InvocationExpressionSyntax node)
         {
             foreach (var token in node.DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && IsLoggerName(token.ValueText))
+                if (token.IsKind(SyntaxKind.IdentifierToken) && HasLogWord(token.ValueText))
                 {
                     return true;
                 }
@@ -330,25 +312,35 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        /// <summary>
-        /// <c>_logger</c>, <c>ILogger</c>, <c>loggerFactory</c>, <c>Log</c>, <c>_log</c>, <c>Logs</c>, <c>LogMessages</c>:
-        /// a word "log" or "logger", not the letters inside Catalog, Dialog, Login or Blog.
-        /// </summary>
-        internal static bool IsLoggerName(string identifier)
+        internal static bool HasLogWord(string identifier)
         {
-            if (identifier.IndexOf("logger", StringComparison.OrdinalIgnoreCase) >= 0)
+            for (var at = identifier.Length < 3 ? -1 : identifier.IndexOf("og", 1, StringComparison.OrdinalIgnoreCase); at >= 0; at = identifier.IndexOf("og", at + 1, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                var l = at - 1;
+                var startsWord = identifier[l] == 'L' ? l == 0 || !char.IsUpper(identifier[l - 1]) || l + 3 < identifier.Length && char.IsLower(identifier[l + 3])
+                               : identifier[l] == 'l' && (l == 0 || identifier[l - 1] == '_' || char.IsDigit(identifier[l - 1]));
+                if (!startsWord)
+                {
+                    continue;
+                }
+
+                var end = at + 2;
+                foreach (var suffix in new[] { "ging", "ger", "s" })
+                {
+                    if (string.Compare(identifier, end, suffix, 0, suffix.Length, StringComparison.Ordinal) == 0)
+                    {
+                        end += suffix.Length;
+                        break;
+                    }
+                }
+
+                if (end == identifier.Length || !char.IsLower(identifier[end]))
+                {
+                    return true;
+                }
             }
 
-            var name = identifier.TrimStart('_');
-            if (!name.StartsWith("log", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-
-            var rest = name.Substring(3);
-            return rest.Length == 0 || rest == "s" || char.IsUpper(rest[0]) || rest[0] == '_';
+            return false;
         }
 
         private bool ShowsSecretValue(ArgumentListSyntax arguments)
@@ -366,7 +358,7 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
                         break;
                     case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or
                         SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken:
-                        if (NamesSecret(token.ValueText))
+                        if (_literals.GetOrAdd(token.ValueText, NamesSecret))
                         {
                             return true;
                         }
@@ -403,27 +395,29 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 
         private bool IsSecretName(string name) => _secretNames.GetOrAdd(name, SecretHeuristics.IsSecretName);
 
-        /// <summary>
-        /// A method of this name declared in the compilation carries [LoggerMessage]. Candidates come from the
-        /// attribute as written (cached per syntax tree, so an edit re-reads one tree); the symbol check confirms.
-        /// No method body is bound.
-        /// </summary>
-        private bool IsSourceLoggerMessageMethod(string name) => _loggerMessageMethods.GetOrAdd(name, n =>
-        {
-            if (!WrittenLoggerMessageNames.Value.Contains(n))
-            {
-                return false;
-            }
+        /// <summary>A method of this name declared in the compilation carries [LoggerMessage] as written (no binding at all).</summary>
+        private bool IsSourceLoggerMessageMethod(string name) => _loggerMessageMethods.Value.Contains(name);
 
-            foreach (var symbol in _compilation.GetSymbolsWithName(n, SymbolFilter.Member))
+        /// <summary>
+        /// The names of the [LoggerMessage] methods declared in the compilation, read once from the declarations
+        /// (the walk stops at member level, so no method body is visited).
+        /// </summary>
+        private HashSet<string> FindLoggerMessageMethods()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
             {
-                if (symbol is IMethodSymbol method && LogCall.IsLoggerMessageMethod(method))
+                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
                 {
-                    return true;
+                    if (node is MethodDeclarationSyntax method && method.AttributeLists.Count > 0 &&
+                        method.AttributeLists.Any(list => list.Attributes.Any(a => a.Name.ToString() is var n && (n.EndsWith("LoggerMessage", StringComparison.Ordinal) || n.EndsWith("LoggerMessageAttribute", StringComparison.Ordinal)))))
+                    {
+                        names.Add(method.Identifier.ValueText);
+                    }
                 }
             }
 
-            return false;
-        });
+            return names;
+        }
     }
 }

@@ -17,6 +17,7 @@ namespace DevOpsLens.Analyzers;
 /// <c>Try…</c> method returning <c>bool</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
+[IgnoresContainingSymbol]
 public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SwallowedException);
@@ -56,7 +57,7 @@ public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
                 return;
             }
         }
-        else if (statements.Any(s => s is ReturnStatementSyntax { Expression: not null }) && IsTryPattern(context.ContainingSymbol))
+        else if (statements.Any(s => s is ReturnStatementSyntax { Expression: not null }) && IsTryPattern(Prefilter.ContainingMember(context.SemanticModel, clause, context.CancellationToken)))
         {
             return;
         }

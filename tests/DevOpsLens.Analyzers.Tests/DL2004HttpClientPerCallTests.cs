@@ -82,4 +82,23 @@ public sealed class DL2004HttpClientPerCallTests
             }
         }
         """, Infrastructure.Framework.NetCore);
+
+    // Forms the syntax pre-check must let through: a type alias, an implicit new() assigned to an instance field (its
+    // type is written elsewhere), and an expression-bodied property getter.
+    [Fact]
+    public Task Reports_new_http_client_through_an_alias_an_implicit_new_and_a_getter() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using Web = System.Net.Http.HttpClient;
+
+        public sealed class Downloads
+        {
+            private HttpClient? _client;
+
+            public HttpClient Client => [|new HttpClient()|];
+
+            public Web Open() => [|new Web()|];
+
+            public void Reset() => _client = [|new()|];
+        }
+        """);
 }

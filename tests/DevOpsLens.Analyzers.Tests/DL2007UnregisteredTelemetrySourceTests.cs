@@ -137,4 +137,21 @@ public sealed class DL2007UnregisteredTelemetrySourceTests
                     .WithMetrics(m => m.AddMeter("shop.orders"));
         }
         """);
+
+    // A deliberate limit of the syntax pre-check (the old operation action reported it): IMeterFactory.Create is bound
+    // only when the call mentions a meter or a factory, so a receiver named otherwise is not looked at.
+    [Fact]
+    public Task Does_not_bind_Create_on_a_receiver_that_names_neither_meter_nor_factory() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Diagnostics.Metrics;
+        using Microsoft.Extensions.DependencyInjection;
+        using OpenTelemetry;
+
+        public sealed class OrderMetrics(IMeterFactory source)
+        {
+            private readonly Meter _orders = source.Create("Shop.Orders");
+
+            public static void Configure(IServiceCollection services) =>
+                services.AddOpenTelemetry().WithMetrics(m => m.AddMeter("Shop.Payments"));
+        }
+        """);
 }

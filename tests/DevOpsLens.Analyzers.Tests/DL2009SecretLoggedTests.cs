@@ -103,7 +103,60 @@ public sealed class DL2009SecretLoggedTests
         }
         """);
 
-    // The attribute written with its namespace, on a partial method inside a namespace: still found by the pre-check.
+    // A [LoggerMessage] method of another project is not among this compilation's declarations: the pre-check lets the
+    // call through because it mentions a logger and passes a secret-named value.
+    [Fact]
+    public async Task Reports_secret_passed_to_a_LoggerMessage_method_of_a_referenced_project()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<SecretLoggedAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        {
+            TestCode = """
+                using Microsoft.Extensions.Logging;
+
+                public sealed class AuthService(ILogger<AuthService> logger)
+                {
+                    public void SignIn(string password) => Shared.AppLog.SignedIn(logger, [|password|]);
+                }
+                """,
+        };
+        Infrastructure.CSharpVerifier<SecretLoggedAnalyzer>.Configure(test.TestState, Infrastructure.Framework.AspNetCore, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+        var shared = new Microsoft.CodeAnalysis.Testing.ProjectState("Shared", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/Shared/Test", "cs");
+        shared.ReferenceAssemblies = Infrastructure.TestReferences.Offline;
+        shared.AdditionalReferences.AddRange(Infrastructure.TestReferences.For(Infrastructure.Framework.AspNetCore));
+        shared.Sources.Add(("AppLog.cs", """
+            using Microsoft.Extensions.Logging;
+
+            namespace Shared;
+
+            public static class AppLog
+            {
+                [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Signed in with {Secret}")]
+                public static void SignedIn(ILogger logger, string secret) { }
+            }
+            """));
+        test.TestState.AdditionalProjects.Add("Shared", shared);
+        test.TestState.AdditionalProjectReferences.Add("Shared");
+        await test.RunAsync();
+    }
+
+    // A deliberate limit of the syntax pre-check (the old operation action reported it): the call shows nothing
+    // secret-named when the template is a constant declared elsewhere and the value has an ordinary name.
+    [Fact]
+    public Task Does_not_bind_a_call_whose_only_secret_name_is_inside_a_constant_template() => VerifyCS.VerifyAnalyzerAsync("""
+        using Microsoft.Extensions.Logging;
+
+        public static class Templates
+        {
+            public const string SignedIn = "Signed in with {Password}";
+        }
+
+        public sealed class AuthService(ILogger<AuthService> logger)
+        {
+            public void SignIn(string value) => logger.LogInformation(Templates.SignedIn, value);
+        }
+        """);
+
+    // The attribute written with its namespace, on a method inside a namespace: still found by the pre-check.
     [Fact]
     public Task Reports_through_a_qualified_LoggerMessage_attribute() => VerifyCS.VerifyAnalyzerAsync("""
         namespace Shop.Auth
