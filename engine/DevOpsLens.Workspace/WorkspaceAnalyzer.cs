@@ -20,7 +20,7 @@ public sealed class WorkspaceAnalyzer
 {
     private readonly WorkspaceOptions _options;
     private readonly ConfigurationResolver _configuration;
-    private readonly CSharpAnalysisHost _csharp;
+    private readonly Lazy<CSharpAnalysisHost> _csharpHost;
     private readonly object _baselineLock = new();
     private readonly ConcurrentDictionary<string, string> _overlays = new(StringComparer.Ordinal);
     private readonly DiskDocumentCache _repositoryFiles = new();
@@ -36,9 +36,16 @@ public sealed class WorkspaceAnalyzer
 
         _options = options ?? new WorkspaceOptions();
         _configuration = new ConfigurationResolver(_options.ConfigurationReader ?? new DiskConfigurationReader());
-        var analyzers = _options.Analyzers != null ? _options.Analyzers.ToImmutableArray() : CSharpAnalysisHost.LoadProductAnalyzers();
-        _csharp = new CSharpAnalysisHost(Root, analyzers, full => _configuration.Resolve(WorkspacePaths.Normalize(full)).Options);
+        // Built on the first C# file: loading Roslyn and the analyzers is wasted on a scan of manifests or Dockerfiles.
+        _csharpHost = new Lazy<CSharpAnalysisHost>(
+            () => new CSharpAnalysisHost(
+                Root,
+                _options.Analyzers != null ? _options.Analyzers.ToImmutableArray() : CSharpAnalysisHost.LoadProductAnalyzers(),
+                full => _configuration.Resolve(WorkspacePaths.Normalize(full)).Options),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private CSharpAnalysisHost CSharp => _csharpHost.Value;
 
     /// <summary>Full path of the repository root.</summary>
     public string Root { get; }
@@ -46,13 +53,17 @@ public sealed class WorkspaceAnalyzer
     public RuleRegistry Rules => _options.Rules;
 
     /// <summary>Rule ids reported by the in-process Roslyn analyzers.</summary>
-    public IReadOnlySet<string> AnalyzerRuleIds => _csharp.CoveredRuleIds;
+    public IReadOnlySet<string> AnalyzerRuleIds => CSharp.CoveredRuleIds;
 
     /// <summary>Call when .editorconfig, .globalconfig, the baseline or a project file changed.</summary>
     public void InvalidateConfiguration()
     {
         _configuration.Invalidate();
-        _csharp.Invalidate();
+        if (_csharpHost.IsValueCreated)
+        {
+            CSharp.Invalidate();
+        }
+
         _repositoryFiles.Clear();
         lock (_baselineLock)
         {
@@ -105,9 +116,9 @@ public sealed class WorkspaceAnalyzer
 
         var findings = new List<Finding>();
         var document = new DocumentContext(relative, text, config.Options, cancellationToken);
-        if (document.Kind == DocumentKind.CSharp && _csharp.IsEnabled)
+        if (document.Kind == DocumentKind.CSharp && CSharp.IsEnabled)
         {
-            findings.AddRange(await _csharp.AnalyzeDocumentAsync(new CSharpSource(relative, full, text), LoadProjectSources, cancellationToken).ConfigureAwait(false));
+            findings.AddRange(await CSharp.AnalyzeDocumentAsync(new CSharpSource(relative, full, text), LoadProjectSources, cancellationToken).ConfigureAwait(false));
             findings.AddRange(AnalyzeWithEngine(document, skipAnalyzerRules: true));
         }
         else
@@ -256,7 +267,7 @@ public sealed class WorkspaceAnalyzer
                     }
                 }
 
-                var isCSharp = document.Kind == DocumentKind.CSharp && _csharp.IsEnabled;
+                var isCSharp = document.Kind == DocumentKind.CSharp && CSharp.IsEnabled;
                 if (isCSharp)
                 {
                     csharpSources.Add(new CSharpSource(file.RelativePath, file.FullPath, loaded.Text));
@@ -279,13 +290,18 @@ public sealed class WorkspaceAnalyzer
 
         // The compiler pass (C# through Roslyn) dominates when a repository has C#: start it at once and let the
         // engine pass over every other file run beside it.
-        var csharpFiles = _csharp.IsEnabled ? files.Where(f => DocumentClassifier.Classify(f.RelativePath) == DocumentKind.CSharp).ToList() : [];
+        var csharpFiles = files.Where(f => DocumentClassifier.Classify(f.RelativePath) == DocumentKind.CSharp).ToList();
+        if (csharpFiles.Count > 0 && !CSharp.IsEnabled)
+        {
+            csharpFiles = [];
+        }
+
         var otherFiles = csharpFiles.Count == 0 ? files : files.Except(csharpFiles).ToList();
         var csharpPass = csharpFiles.Count == 0 ? Task.CompletedTask : Task.Run(
             async () =>
             {
                 await Parallel.ForEachAsync(csharpFiles, parallel, ProcessAsync).ConfigureAwait(false);
-                findings.AddRange(await _csharp.AnalyzeSourcesAsync(csharpSources.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false));
+                findings.AddRange(await CSharp.AnalyzeSourcesAsync(csharpSources.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false));
             },
             cancellationToken);
         await Parallel.ForEachAsync(otherFiles, parallel, ProcessAsync).ConfigureAwait(false);
@@ -379,13 +395,13 @@ public sealed class WorkspaceAnalyzer
     private IEnumerable<Finding> AnalyzeWithEngine(DocumentContext document, bool skipAnalyzerRules)
     {
         var rules = _options.Rules.DocumentRules;
-        if (skipAnalyzerRules && _csharp.CoveredRuleIds.Count > 0)
+        if (skipAnalyzerRules && CSharp.CoveredRuleIds.Count > 0)
         {
-            rules = rules.Where(r => !r.Rules.All(d => _csharp.CoveredRuleIds.Contains(d.Id))).ToList();
+            rules = rules.Where(r => !r.Rules.All(d => CSharp.CoveredRuleIds.Contains(d.Id))).ToList();
         }
 
         var findings = new DocumentAnalyzer(rules).Analyze(document);
-        return skipAnalyzerRules ? findings.Where(f => !_csharp.CoveredRuleIds.Contains(f.RuleId)) : findings;
+        return skipAnalyzerRules ? findings.Where(f => !CSharp.CoveredRuleIds.Contains(f.RuleId)) : findings;
     }
 
     private static IEnumerable<Finding> RunRepositoryRules(IReadOnlyList<IRepositoryRule> rules, IReadOnlyList<DocumentContext> documents, CancellationToken cancellationToken)
@@ -540,7 +556,7 @@ public sealed class WorkspaceAnalyzer
         foreach (var file in walked)
         {
             if (!file.RelativePath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(_csharp.GetProjectDirectory(file.FullPath), projectDirectory, StringComparison.Ordinal))
+                || !string.Equals(CSharp.GetProjectDirectory(file.FullPath), projectDirectory, StringComparison.Ordinal))
             {
                 continue;
             }

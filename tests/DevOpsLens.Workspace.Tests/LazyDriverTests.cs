@@ -251,3 +251,41 @@ public sealed class IncrementalReparseTests
         Assert.Equal(edited == Original, ReferenceEquals(old, reparsed));
     }
 }
+
+public sealed class LazyCSharpHostTests
+{
+    /// <summary>An analyzer list that records whether anyone read it: the C# host reads it when it is built.</summary>
+    private sealed class WatchedAnalyzers(IReadOnlyList<DiagnosticAnalyzer> inner) : IReadOnlyList<DiagnosticAnalyzer>
+    {
+        public bool Read { get; private set; }
+
+        public int Count => inner.Count;
+
+        public DiagnosticAnalyzer this[int index] => inner[index];
+
+        public IEnumerator<DiagnosticAnalyzer> GetEnumerator()
+        {
+            Read = true;
+            return inner.GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public async Task The_CSharp_host_is_built_only_when_a_CSharp_file_is_scanned()
+    {
+        using var dir = new TempDir();
+        dir.Write("deploy/Dockerfile", "FROM ubuntu:latest\n");
+        var analyzers = new WatchedAnalyzers([new ConsoleCallAnalyzer()]);
+        var workspace = new WorkspaceAnalyzer(dir.Path, new WorkspaceOptions { Rules = new RuleRegistry([]), Analyzers = analyzers });
+
+        await workspace.ScanAsync(new ScanRequest(), null, CancellationToken.None);
+        Assert.False(analyzers.Read);
+
+        dir.Write("src/Program.cs", "class P { void M() { Console.WriteLine(1); } }\n");
+        var result = await workspace.ScanAsync(new ScanRequest(), null, CancellationToken.None);
+        Assert.True(analyzers.Read);
+        Assert.Single(result.Findings, f => f.RuleId == "DL2003");
+    }
+}
