@@ -93,6 +93,20 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Directory_symlinks_are_not_followed_so_a_loop_ends_and_nothing_is_scanned_twice()
+    {
+        using var dir = new TempDir();
+        dir.Write("svc/a.env", "KEY=FAKESECRET\n");
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "svc", "loop"), dir.Path);
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "alias"), Path.Combine(dir.Path, "svc"));
+
+        var result = await ScanAsync(dir.Path);
+
+        var secret = Assert.Single(result.Findings, f => f.RuleId == "DL1001");
+        Assert.Equal("svc/a.env", secret.Path);
+    }
+
+    [Fact]
     public async Task Broken_editorconfig_gives_DL9002_on_its_line_and_the_scan_goes_on()
     {
         using var dir = new TempDir();
