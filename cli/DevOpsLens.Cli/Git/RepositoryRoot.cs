@@ -20,8 +20,8 @@ internal static class RepositoryRoot
 
             if (IsGitDirectory(dir.FullName))
             {
-                // A bare repository (or the inside of a .git folder) has no working tree.
-                return null;
+                // Inside a .git folder the working tree is its parent; a bare repository has none.
+                return dir.Name == ".git" && dir.Parent != null ? dir.Parent.FullName : null;
             }
         }
 
