@@ -1,5 +1,6 @@
 using DevOpsLens.Cli.Output;
 using DevOpsLens.Engine.Configuration;
+using DevOpsLens.Engine.Findings;
 using DevOpsLens.Engine.Rules;
 using DevOpsLens.Workspace;
 
@@ -34,12 +35,13 @@ internal static class EngineWarmUp
             try
             {
                 var analyzer = new DocumentAnalyzer(RuleRegistry.Default.DocumentRules);
+                var findings = new List<Finding>();
                 foreach (var (path, text) in Samples)
                 {
-                    analyzer.Analyze(new DocumentContext(path, text, RuleOptions.Default));
+                    findings.AddRange(analyzer.Analyze(new DocumentContext(path, text, RuleOptions.Default)));
                 }
 
-                ReportWriters.Create(format, color: false).Write(new Report([], 0, 0), TextWriter.Null);
+                ReportWriters.Create(format, color: false).Write(new Report(findings, Samples.Length, 0), TextWriter.Null);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
