@@ -23,9 +23,9 @@ public sealed class EditorConfigGlob
 
     // The common shapes (a file name, "*", "*.ext") are matched without the regex: every path of a scan is tested
     // against every --include glob and every section of every .editorconfig that applies.
-    private readonly Func<string, bool>? _fast;
+    private readonly FastShape? _fast;
 
-    private EditorConfigGlob(string pattern, Regex? regex, IReadOnlyList<(int, int)> ranges, Func<string, bool>? fast)
+    private EditorConfigGlob(string pattern, Regex? regex, IReadOnlyList<(int, int)> ranges, FastShape? fast)
     {
         Pattern = pattern;
         _regex = regex;
@@ -76,7 +76,7 @@ public sealed class EditorConfigGlob
     {
         if (_fast != null)
         {
-            return _fast(relativePath);
+            return _fast.IsMatch(relativePath);
         }
 
         Match match;
@@ -115,7 +115,7 @@ public sealed class EditorConfigGlob
     /// The same answer as the compiled regex for a literal name or path, <c>*</c>, and <c>*.suffix</c> (no other
     /// special character); null for anything else.
     /// </summary>
-    private static Func<string, bool>? FastMatcher(string pattern, bool anchored)
+    private static FastShape? FastMatcher(string pattern, bool anchored)
     {
         if (pattern.Length == 0)
         {
@@ -124,10 +124,7 @@ public sealed class EditorConfigGlob
 
         if (pattern.IndexOfAny(Special) < 0)
         {
-            var suffix = "/" + pattern;
-            return anchored
-                ? path => string.Equals(path, pattern, StringComparison.Ordinal)
-                : path => string.Equals(path, pattern, StringComparison.Ordinal) || path.EndsWith(suffix, StringComparison.Ordinal);
+            return new FastShape(pattern, anchored, tail: null);
         }
 
         if (anchored || pattern[0] != '*' || pattern.IndexOfAny(Special, 1) >= 0)
@@ -136,8 +133,29 @@ public sealed class EditorConfigGlob
         }
 
         // "*" is any file name, so unanchored it is any path; "*.cs" is any path whose last segment ends with ".cs".
-        var tail = pattern.Substring(1);
-        return tail.Length == 0 ? _ => true : path => path.EndsWith(tail, StringComparison.Ordinal);
+        return new FastShape(literal: null, anchored: false, tail: pattern.Substring(1));
+    }
+
+    /// <summary>A literal name or path (anchored or at any depth), or a file name ending with a fixed tail.</summary>
+    private sealed class FastShape
+    {
+        private readonly string? _literal;
+        private readonly string? _suffix;
+        private readonly bool _anchored;
+        private readonly string? _tail;
+
+        public FastShape(string? literal, bool anchored, string? tail)
+        {
+            _literal = literal;
+            _suffix = literal == null ? null : "/" + literal;
+            _anchored = anchored;
+            _tail = tail;
+        }
+
+        public bool IsMatch(string path) =>
+            _literal != null
+                ? string.Equals(path, _literal, StringComparison.Ordinal) || (!_anchored && path.EndsWith(_suffix!, StringComparison.Ordinal))
+                : path.EndsWith(_tail!, StringComparison.Ordinal);
     }
 
     private sealed class Parser
