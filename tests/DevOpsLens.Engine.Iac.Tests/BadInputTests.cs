@@ -17,6 +17,25 @@ public sealed class BadInputTests
         Assert.DoesNotContain(findings, f => f.RuleId.StartsWith("DL3", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(".gitlab-ci.yml", "image: docker:latest\nbuild:\n  image: node\n    script: [oops\n")]
+    [InlineData("azure-pipelines.yml", "resources:\n  containers:\n    - container: build\n      image: mcr.microsoft.com/dotnet/sdk:latest\n   jobs: {\n")]
+    public void Broken_pipeline_gives_DL9005_and_no_crash_and_no_image_findings(string path, string text)
+    {
+        var findings = IacHarness.Analyze((path, text));
+        var malformed = Assert.Single(findings, f => f.RuleId == "DL9005");
+        Assert.Contains("YAML", malformed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, f => f.RuleId is "DL3004" or "DL9003");
+    }
+
+    [Fact]
+    public void GitLab_image_shared_through_an_anchor_is_reported_once_at_the_anchor()
+    {
+        var text = ".defaults: &defaults\n  image: node:latest\ntest:\n  <<: *defaults\n  script: [npm test]\nlint:\n  <<: *defaults\n  script: [npm run lint]\n";
+        var finding = Assert.Single(IacHarness.Analyze((".gitlab-ci.yml", text)), f => f.RuleId == "DL3004");
+        Assert.Equal("node:latest", text.Substring(finding.Range.Start, finding.Range.Length));
+    }
+
     [Fact]
     public void Undefined_alias_is_reported_as_malformed()
     {

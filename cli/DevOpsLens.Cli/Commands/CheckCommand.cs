@@ -71,6 +71,7 @@ internal static class CheckCommand
                     throw new UsageException("--risk goes with --format text or markdown; use 'devopslens risk --format " + formatName + "' for a machine-readable risk report");
                 }
 
+                EngineWarmUp.Start(formatName);
                 var workspace = new WorkspaceAnalyzer(root, parse.GetValue(skipCompilation) ? new WorkspaceOptions { Analyzers = [] } : null);
                 ScanResult result;
                 using (var progress = Terminal.ShowProgress(parse, parse.GetValue(noProgress)) ? new ConsoleProgress(Terminal.Error(parse)) : null)

@@ -59,7 +59,7 @@ internal sealed class ScanOptions
         }
 
         var start = full.Count == 1 && Directory.Exists(full[0]) ? full[0] : cwd;
-        var root = GitScopes.FindWorkingDirectory(start) ?? start;
+        var root = RepositoryRoot.Find(start) ?? start;
         root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         if (root.Length == 0)
         {

@@ -19,26 +19,6 @@ internal static class GitScopes
 {
     private const int HistoryBatchSize = 256;
 
-    /// <summary>The working directory of the repository containing <paramref name="path"/>, or null.</summary>
-    public static string? FindWorkingDirectory(string path)
-    {
-        try
-        {
-            var gitDir = Repository.Discover(path);
-            if (gitDir == null)
-            {
-                return null;
-            }
-
-            using var repo = new Repository(gitDir);
-            return repo.Info.IsBare ? null : Path.GetFullPath(repo.Info.WorkingDirectory);
-        }
-        catch (LibGit2SharpException)
-        {
-            return null;
-        }
-    }
-
     public static Repository Open(string root)
     {
         try

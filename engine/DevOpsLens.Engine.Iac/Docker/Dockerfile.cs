@@ -218,8 +218,8 @@ internal sealed class Dockerfile
             }
 
             var keyword = text.Substring(keywordStart, keywordEnd - keywordStart).ToUpperInvariant();
-            var chars = new StringBuilder();
-            var offsets = new List<int>();
+            var chars = new StringBuilder(lineEnd - keywordEnd);
+            var offsets = new List<int>(lineEnd - keywordEnd);
             var end = lineEnd;
             var pos = keywordEnd;
             var segmentEnd = lineEnd;
@@ -256,7 +256,7 @@ internal sealed class Dockerfile
             }
 
             // Heredocs (RUN <<EOF … EOF): the bodies follow the instruction line and belong to it.
-            if (keyword is "RUN" or "COPY" or "ADD")
+            if (keyword is "RUN" or "COPY" or "ADD" && Contains(chars, "<<"))
             {
                 foreach (Match m in Heredoc.Matches(chars.ToString()))
                 {
@@ -321,6 +321,25 @@ internal sealed class Dockerfile
         {
             Stages[Stages.Count - 1].Instructions.Add(instruction);
         }
+    }
+
+    private static bool Contains(StringBuilder text, string value)
+    {
+        for (var i = 0; i + value.Length <= text.Length; i++)
+        {
+            var k = 0;
+            while (k < value.Length && text[i + k] == value[k])
+            {
+                k++;
+            }
+
+            if (k == value.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EndsWithEscape(string text, int start, int end, char escape, out int contentEnd)

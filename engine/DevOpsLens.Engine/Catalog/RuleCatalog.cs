@@ -183,7 +183,7 @@ public static class RuleCatalog
         RuleIds.UnpinnedImage,
         "Pin the container image to a version or digest",
         "Image '{0}' is {1}",
-        Deployment, Severity.Warning, Confidence.High, RuleHosts.Engine, "Kubernetes manifests, docker-compose files, Dockerfiles",
+        Deployment, Severity.Warning, Confidence.High, RuleHosts.Engine, "Kubernetes manifests, docker-compose files, Dockerfiles, CI job and service containers (GitHub Actions, GitLab CI, Azure Pipelines)",
         "An image with no tag or with :latest changes under you: two nodes can run different code, and a rollback does not roll back. Pin a version tag or a digest.",
         DeploymentTags);
 

@@ -46,6 +46,8 @@ public sealed class ConfigurationResolver
     public const string EditorConfigName = ".editorconfig";
     public const string GlobalConfigName = ".globalconfig";
 
+    private static readonly ResolvedConfiguration Unconfigured = new(RuleOptions.Default, null, null);
+
     private readonly IConfigurationFileReader _reader;
     private readonly ConcurrentDictionary<string, EditorConfigFile?> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Chain> _chains = new(StringComparer.Ordinal);
@@ -76,6 +78,12 @@ public sealed class ConfigurationResolver
     {
         path = path.Replace('\\', '/');
         var chain = GetChain(ParentOf(path) ?? string.Empty);
+        if (chain.EditorConfigs.Count == 0 && chain.GlobalLevels.Count == 0)
+        {
+            // No configuration file anywhere above: every such document shares the defaults.
+            return Unconfigured;
+        }
+
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? excludedBy = null;
 

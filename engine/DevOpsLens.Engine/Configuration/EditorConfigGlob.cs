@@ -16,14 +16,21 @@ public sealed class EditorConfigGlob
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly Regex _regex;
+    private static readonly char[] Special = { '*', '?', '[', ']', '{', '}', '\\', ',' };
+
+    private readonly Regex? _regex;
     private readonly IReadOnlyList<(int Min, int Max)> _ranges;
 
-    private EditorConfigGlob(string pattern, Regex regex, IReadOnlyList<(int, int)> ranges)
+    // The common shapes (a file name, "*", "*.ext") are matched without the regex: every path of a scan is tested
+    // against every --include glob and every section of every .editorconfig that applies.
+    private readonly FastShape? _fast;
+
+    private EditorConfigGlob(string pattern, Regex? regex, IReadOnlyList<(int, int)> ranges, FastShape? fast)
     {
         Pattern = pattern;
         _regex = regex;
         _ranges = ranges;
+        _fast = fast;
     }
 
     public string Pattern { get; }
@@ -40,6 +47,12 @@ public sealed class EditorConfigGlob
             pattern = pattern.Substring(1);
         }
 
+        if (FastMatcher(pattern, anchored) is { } fast)
+        {
+            glob = new EditorConfigGlob(sectionName, null, Array.Empty<(int, int)>(), fast);
+            return true;
+        }
+
         var sb = new StringBuilder("^");
         if (!anchored)
         {
@@ -54,17 +67,22 @@ public sealed class EditorConfigGlob
         }
 
         sb.Append('$');
-        glob = new EditorConfigGlob(sectionName, new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout), ranges);
+        glob = new EditorConfigGlob(sectionName, new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout), ranges, null);
         return true;
     }
 
     /// <summary>Matches a path relative to the configuration file's folder, with forward slashes.</summary>
     public bool IsMatch(string relativePath)
     {
+        if (_fast != null)
+        {
+            return _fast.IsMatch(relativePath);
+        }
+
         Match match;
         try
         {
-            match = _regex.Match(relativePath);
+            match = _regex!.Match(relativePath);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -92,6 +110,53 @@ public sealed class EditorConfigGlob
     }
 
     public override string ToString() => Pattern;
+
+    /// <summary>
+    /// The same answer as the compiled regex for a literal name or path, <c>*</c>, and <c>*.suffix</c> (no other
+    /// special character); null for anything else.
+    /// </summary>
+    private static FastShape? FastMatcher(string pattern, bool anchored)
+    {
+        if (pattern.Length == 0)
+        {
+            return null;
+        }
+
+        if (pattern.IndexOfAny(Special) < 0)
+        {
+            return new FastShape(pattern, anchored, tail: null);
+        }
+
+        if (anchored || pattern[0] != '*' || pattern.IndexOfAny(Special, 1) >= 0)
+        {
+            return null;
+        }
+
+        // "*" is any file name, so unanchored it is any path; "*.cs" is any path whose last segment ends with ".cs".
+        return new FastShape(literal: null, anchored: false, tail: pattern.Substring(1));
+    }
+
+    /// <summary>A literal name or path (anchored or at any depth), or a file name ending with a fixed tail.</summary>
+    private sealed class FastShape
+    {
+        private readonly string? _literal;
+        private readonly string? _suffix;
+        private readonly bool _anchored;
+        private readonly string? _tail;
+
+        public FastShape(string? literal, bool anchored, string? tail)
+        {
+            _literal = literal;
+            _suffix = literal == null ? null : "/" + literal;
+            _anchored = anchored;
+            _tail = tail;
+        }
+
+        public bool IsMatch(string path) =>
+            _literal != null
+                ? string.Equals(path, _literal, StringComparison.Ordinal) || (!_anchored && path.EndsWith(_suffix!, StringComparison.Ordinal))
+                : path.EndsWith(_tail!, StringComparison.Ordinal);
+    }
 
     private sealed class Parser
     {

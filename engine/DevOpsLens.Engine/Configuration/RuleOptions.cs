@@ -34,6 +34,12 @@ public sealed class RuleOptions
     /// </summary>
     public Severity GetSeverity(RuleDescriptor rule)
     {
+        if (_values.Count == 0)
+        {
+            // Most files of most repositories: no configuration applies, and every rule asks on every file.
+            return rule.DefaultSeverity;
+        }
+
         if (TryGetSeverity("dotnet_diagnostic." + rule.Id + ".severity", out var s))
         {
             return s;

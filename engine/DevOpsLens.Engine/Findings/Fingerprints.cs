@@ -1,3 +1,4 @@
+using System;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,19 +10,26 @@ namespace DevOpsLens.Engine.Findings;
 /// </summary>
 public static class Fingerprints
 {
+    private const string Hex = "0123456789abcdef";
+
+    // One hash object per thread: creating one per finding (an OpenSSL context each time) was a visible share of a
+    // scan with many findings. Not shared between threads, so no locking.
+    [ThreadStatic]
+    private static SHA256? _sha;
+
     public static string Compute(string ruleId, string path, string content, int occurrence = 0)
     {
         var normalized = Normalize(content);
         var input = ruleId + "\n" + path.Replace('\\', '/') + "\n" + normalized + (occurrence > 0 ? "\n#" + occurrence : string.Empty);
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(input));
-        var sb = new StringBuilder(32);
+        var hash = (_sha ??= SHA256.Create()).ComputeHash(Encoding.UTF8.GetBytes(input));
+        var chars = new char[32];
         for (var i = 0; i < 16; i++)
         {
-            sb.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            chars[2 * i] = Hex[hash[i] >> 4];
+            chars[(2 * i) + 1] = Hex[hash[i] & 0xF];
         }
 
-        return sb.ToString();
+        return new string(chars);
     }
 
     /// <summary>Collapses whitespace so re-indentation and line-ending changes keep the identity.</summary>

@@ -41,6 +41,11 @@ public sealed class SecretScanner : IDocumentRule
         .SelectMany(d => d.Keywords.Select(k => (k, d.IgnoreCase)))
         .Concat(AssignmentScanner.Keywords.Select(k => (k, true))));
 
+    // Keyword ids per detector (same order as DetectorSet.All) and for the assignment scanner, resolved once.
+    private static readonly int[][] DetectorKeywordIds = DetectorSet.All.Select(d => AllKeywords.IdsOf(d.Keywords, d.IgnoreCase)).ToArray();
+
+    private static readonly int[] AssignmentKeywordIds = AllKeywords.IdsOf(AssignmentScanner.Keywords, ignoreCase: true);
+
     /// <summary>Regex matches one detector examines per file before giving up on that file (generated or hostile input).</summary>
     internal const int MaxMatchesPerDetector = 5000;
 
@@ -107,28 +112,26 @@ public sealed class SecretScanner : IDocumentRule
             return Array.Empty<SecretMatch>();
         }
 
-        var disabled = new HashSet<string>(options.GetList(RuleCatalog.KnownCredential, "disabled_detectors"), StringComparer.OrdinalIgnoreCase);
         var index = KeywordIndex.Build(text!, AllKeywords, ct);
+        HashSet<string>? disabled = null;
         var candidates = new List<Candidate>();
-        foreach (var detector in DetectorSet.All)
+        var detectors = DetectorSet.All;
+        for (var d = 0; d < detectors.Count; d++)
         {
             ct.ThrowIfCancellationRequested();
-            if (!enabled.Contains(detector.Rule.Id) && detector.Classify == null)
+            var detector = detectors[d];
+            if (!index.Any(DetectorKeywordIds[d]) || (!enabled.Contains(detector.Rule.Id) && detector.Classify == null))
             {
                 continue;
             }
 
+            disabled ??= new HashSet<string>(options.GetList(RuleCatalog.KnownCredential, "disabled_detectors"), StringComparer.OrdinalIgnoreCase);
             if (disabled.Contains(detector.Id))
             {
                 continue;
             }
 
-            var hits = index.Hits(detector.Keywords, detector.IgnoreCase);
-            if (hits.Count == 0)
-            {
-                continue;
-            }
-
+            var hits = index.Hits(DetectorKeywordIds[d]);
             try
             {
                 RunDetector(text!, detector, hits, enabled, disabled, candidates, ct);
@@ -142,7 +145,7 @@ public sealed class SecretScanner : IDocumentRule
         if (enabled.Contains(RuleIds.SecretAssignment) && AssignmentScanner.AppliesTo(path, kind))
         {
             var extra = options.GetList(RuleCatalog.SecretAssignment, "additional_names");
-            var hits = index.Hits(AssignmentScanner.Keywords, ignoreCase: true);
+            var hits = index.Hits(AssignmentKeywordIds);
             if (extra.Count > 0)
             {
                 var names = new KeywordSet(extra.Where(n => n.Length >= 2 && n[0] < 128 && n[1] < 128).Select(n => (n, true)));
@@ -160,7 +163,7 @@ public sealed class SecretScanner : IDocumentRule
     internal static IReadOnlyList<string> DetectorsTriggeredBy(string text)
     {
         var index = KeywordIndex.Build(text, AllKeywords, CancellationToken.None);
-        return DetectorSet.All.Where(d => index.Hits(d.Keywords, d.IgnoreCase).Count > 0).Select(d => d.Id).ToList();
+        return DetectorSet.All.Where((_, i) => index.Any(DetectorKeywordIds[i])).Select(d => d.Id).ToList();
     }
 
     private static void RunDetector(string text, Detector detector, List<int> hits, HashSet<string> enabled, HashSet<string> disabled, List<Candidate> output, CancellationToken ct)
