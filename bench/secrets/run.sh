@@ -29,9 +29,10 @@ measure() { # name command…: wall time and peak memory of one run
   echo "$name exit $? ($(grep -E 'Elapsed \(wall' "$out/$name.time" | sed 's/.*: //') wall, $(grep -E 'Maximum resident' "$out/$name.time" | sed 's/.*: //') KB)"
 }
 
-dotnet build "$root/cli/DevOpsLens.Cli" -c Release -v:q -nologo || exit 1
+# The CLI as the tool package ships it: a portable Release publish (ReadyToRun for this platform, see the csproj).
+dotnet publish "$root/cli/DevOpsLens.Cli" -c Release -o "$out/cli" -p:UseAppHost=false -v:q -nologo > /dev/null || exit 1
 dotnet build "$here/EngineBench" -c Release -v:q -nologo || exit 1
-cli="$root/artifacts/bin/DevOpsLens.Cli/release/devopslens.dll"
+cli="$out/cli/devopslens.dll"
 engine="$root/artifacts/bin/EngineBench/release/EngineBench.dll"
 
 # One untimed pass warms the file cache and the runtime's disk caches for every tool alike.
