@@ -1,3 +1,5 @@
+using DevOpsLens.Engine.Documents;
+using DevOpsLens.Server.Analysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DevOpsLens.Server.Tests.Support;
@@ -173,5 +175,21 @@ public sealed class DiagnosticsTests
         }
 
         public Task<string> AddToBaselineAsync(IReadOnlyList<Engine.Findings.Finding> findings, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
+
+public sealed class DebounceTests
+{
+    private static readonly LanguageServerOptions Options = new() { AnalysisFactory = _ => throw new InvalidOperationException("not used") };
+
+    [Fact]
+    public void The_debounce_is_the_configured_one_until_a_cheaper_analysis_was_seen()
+    {
+        Assert.Equal(Options.CSharpDebounce, DiagnosticsHub.Debounce(DocumentKind.CSharp, null, Options));
+        Assert.Equal(Options.OtherDebounce, DiagnosticsHub.Debounce(DocumentKind.Yaml, null, Options));
+        Assert.Equal(TimeSpan.FromMilliseconds(3), DiagnosticsHub.Debounce(DocumentKind.Yaml, TimeSpan.FromMilliseconds(3), Options));
+        Assert.Equal(TimeSpan.FromMilliseconds(12), DiagnosticsHub.Debounce(DocumentKind.CSharp, TimeSpan.FromMilliseconds(12), Options));
+        // An expensive analysis never makes the user wait longer than the configured debounce.
+        Assert.Equal(Options.CSharpDebounce, DiagnosticsHub.Debounce(DocumentKind.CSharp, TimeSpan.FromSeconds(2), Options));
     }
 }
