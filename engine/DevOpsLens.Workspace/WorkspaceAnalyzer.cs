@@ -91,6 +91,16 @@ public sealed class WorkspaceAnalyzer
         return IsInsideRoot(relative) && _options.Rules.RepositoryRules.Any(r => SafeIsRelevant(r, relative));
     }
 
+    /// <summary>
+    /// Whether a cross-file rule can report on this file (a manifest, a Dockerfile): only these need re-analysis when
+    /// a related file changes; a C# file is read by those rules but never carries their findings.
+    /// </summary>
+    public bool CanReceiveRepositoryFindings(string path)
+    {
+        var relative = ToRelativePath(path);
+        return IsInsideRoot(relative) && _options.Rules.RepositoryRules.Any(r => SafeReportsOn(r, relative));
+    }
+
     /// <summary>Repository-relative path (forward slashes) for a full or relative path.</summary>
     public string ToRelativePath(string path) =>
         WorkspacePaths.ToRelative(Root, Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(Root, path)));
@@ -126,13 +136,13 @@ public sealed class WorkspaceAnalyzer
             findings.AddRange(AnalyzeWithEngine(document, skipAnalyzerRules: false));
         }
 
-        if (IsRelevantToRepositoryRules(full))
+        if (CanReceiveRepositoryFindings(full))
         {
             // The same cross-file rules a scan runs, over the repository's relevant files with the editor's texts
             // overlaid; only this document's reports are kept (the others are published with their own documents).
             var documents = await GatherRepositoryDocumentsAsync(document, cancellationToken).ConfigureAwait(false);
             // A rule reports only on documents it was given, so the rules this document is irrelevant to are skipped.
-            var rules = _options.Rules.RepositoryRules.Where(r => SafeIsRelevant(r, relative)).ToList();
+            var rules = _options.Rules.RepositoryRules.Where(r => SafeReportsOn(r, relative)).ToList();
             findings.AddRange(RunRepositoryRules(rules, documents, cancellationToken).Where(f => string.Equals(f.Path, relative, StringComparison.Ordinal)));
         }
 
@@ -388,6 +398,20 @@ public sealed class WorkspaceAnalyzer
         catch (Exception)
         {
             // Keep the document: the rule then runs, and its failure surfaces as a DL9003 finding instead of vanishing.
+            return true;
+        }
+    }
+
+    private static bool SafeReportsOn(IRepositoryRule rule, string path)
+    {
+        try
+        {
+            return rule.ReportsOn(path);
+        }
+        // devopslens-ignore DL2001: not swallowed; the rule still runs and reports its failure as DL9003
+        catch (Exception)
+        {
+            // As in SafeIsRelevant: run the rule, so that its failure is reported.
             return true;
         }
     }

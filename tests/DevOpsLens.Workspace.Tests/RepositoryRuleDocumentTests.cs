@@ -78,6 +78,10 @@ public sealed class RepositoryRuleDocumentTests
         var workspace = Create(dir.Path);
 
         Assert.True(workspace.IsRelevantToRepositoryRules(program));
+        // Read by the cross-file rules, but never carrying their findings: an edit elsewhere need not re-analyse it.
+        Assert.False(workspace.CanReceiveRepositoryFindings(program));
+        Assert.True(workspace.CanReceiveRepositoryFindings(Path.Combine(dir.Path, ManifestPath)));
+        Assert.True(workspace.CanReceiveRepositoryFindings(Path.Combine(dir.Path, "orders", "Dockerfile")));
         Assert.DoesNotContain(await workspace.AnalyzeDocumentAsync(program, UnmappedProgram, CancellationToken.None), f => f.RuleId == "DL3050");
     }
 

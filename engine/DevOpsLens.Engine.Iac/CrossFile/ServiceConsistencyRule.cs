@@ -28,6 +28,9 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.ProbePathNotMapped, RuleCatalog.PortMismatch, RuleCatalog.TelemetryConfigMismatch };
 
+    /// <summary>Findings land on the manifests and Dockerfiles that disagree with the service, never on its C# or settings.</summary>
+    public bool ReportsOn(string path) => RepositoryManifests.IsManifestPath(path) || DocumentClassifier.Classify(path) == DocumentKind.Dockerfile;
+
     public bool IsRelevant(string path)
     {
         var name = System.IO.Path.GetFileName(path);

@@ -15,6 +15,8 @@ internal sealed class SingleReplicaRule : IRepositoryRule
 
     public bool IsRelevant(string path) => RepositoryManifests.IsManifestPath(path);
 
+    public bool ReportsOn(string path) => IsRelevant(path);
+
     public IEnumerable<RepositoryReport> Analyze(IReadOnlyList<DocumentContext> documents, CancellationToken cancellationToken)
     {
         var reports = new List<RepositoryReport>();

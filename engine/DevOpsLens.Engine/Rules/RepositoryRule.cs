@@ -15,6 +15,13 @@ public interface IRepositoryRule
     /// <summary>Cheap path test: which documents the host must collect for this check (manifests, Program.cs, appsettings…).</summary>
     bool IsRelevant(string path);
 
+    /// <summary>
+    /// Which documents can carry this check's findings (a subset of <see cref="IsRelevant"/>: a manifest, not the
+    /// Program.cs it is compared with). An editor re-analyses only these when a related file changes, and analysing
+    /// a document that cannot carry a finding skips the check.
+    /// </summary>
+    bool ReportsOn(string path);
+
     /// <summary>Reports findings, each attached to the document (usually the manifest) whose line disagrees.</summary>
     IEnumerable<RepositoryReport> Analyze(IReadOnlyList<DocumentContext> documents, CancellationToken cancellationToken);
 }

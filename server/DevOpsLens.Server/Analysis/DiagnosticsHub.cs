@@ -138,7 +138,7 @@ internal sealed class DiagnosticsHub
         }
 
         var dependents = state.Documents.Values
-            .Where(d => d.Uri != changedUri && d.Path is not null && analysis.IsRelevantToRepositoryRules(d.Path))
+            .Where(d => d.Uri != changedUri && d.Path is not null && analysis.CanReceiveRepositoryFindings(d.Path))
             .ToList();
         if (dependents.Count == 0)
         {

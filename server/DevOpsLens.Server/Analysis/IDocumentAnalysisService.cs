@@ -36,4 +36,7 @@ public interface IDocumentAnalysisService
 
     /// <summary>Whether cross-file rules read this file, so that a change to it can change other documents' findings.</summary>
     bool IsRelevantToRepositoryRules(string path) => false;
+
+    /// <summary>Whether a cross-file rule can report on this file, so it needs re-analysis when a related file changes.</summary>
+    bool CanReceiveRepositoryFindings(string path) => false;
 }

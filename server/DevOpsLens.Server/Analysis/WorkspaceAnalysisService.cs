@@ -37,6 +37,8 @@ public sealed class WorkspaceAnalysisService : IDocumentAnalysisService
 
     public bool IsRelevantToRepositoryRules(string path) => _analyzer.IsRelevantToRepositoryRules(path);
 
+    public bool CanReceiveRepositoryFindings(string path) => _analyzer.CanReceiveRepositoryFindings(path);
+
     /// <summary>Merges into the existing baseline (same sorted format as <c>devopslens baseline</c>), written atomically.</summary>
     public async Task<string> AddToBaselineAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
