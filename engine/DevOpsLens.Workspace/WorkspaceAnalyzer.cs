@@ -23,6 +23,7 @@ public sealed class WorkspaceAnalyzer
     private readonly Lazy<CSharpAnalysisHost> _csharpHost;
     private readonly object _baselineLock = new();
     private readonly ConcurrentDictionary<string, string> _overlays = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DocumentContext> _overlayDocuments = new(StringComparer.Ordinal);
     private readonly DiskDocumentCache _repositoryFiles = new();
     private (Baseline Baseline, ConfigurationProblem? Problem)? _baseline;
 
@@ -65,6 +66,7 @@ public sealed class WorkspaceAnalyzer
         }
 
         _repositoryFiles.Clear();
+        _overlayDocuments.Clear();
         lock (_baselineLock)
         {
             _baseline = null;
@@ -78,7 +80,11 @@ public sealed class WorkspaceAnalyzer
     public void SetOverlay(string path, string text) => _overlays[OverlayKey(path)] = text;
 
     /// <summary>The editor closed the file: the disk is the truth again.</summary>
-    public void RemoveOverlay(string path) => _overlays.TryRemove(OverlayKey(path), out _);
+    public void RemoveOverlay(string path)
+    {
+        _overlays.TryRemove(OverlayKey(path), out _);
+        _overlayDocuments.TryRemove(OverlayKey(path), out _);
+    }
 
     /// <summary>
     /// Whether a repository (cross-file) rule reads this file: a change to it can change other documents' findings
@@ -353,7 +359,7 @@ public sealed class WorkspaceAnalyzer
             }
 
             var document = _overlays.TryGetValue(key, out var overlay)
-                ? new DocumentContext(file.RelativePath, overlay, config.Options, cancellationToken)
+                ? OverlayDocument(key, file.RelativePath, overlay, config.Options)
                 : await _repositoryFiles.GetAsync(file.FullPath, file.RelativePath, config.Options, config.MaxFileSize ?? _options.DefaultMaxFileSize, cancellationToken).ConfigureAwait(false);
             if (document != null)
             {
@@ -376,7 +382,7 @@ public sealed class WorkspaceAnalyzer
             var config = _configuration.Resolve(key);
             if (!config.IsExcluded)
             {
-                documents[relative] = new DocumentContext(relative, text, config.Options, cancellationToken);
+                documents[relative] = OverlayDocument(key, relative, text, config.Options);
             }
         }
 
@@ -401,6 +407,27 @@ public sealed class WorkspaceAnalyzer
             return true;
         }
     }
+
+    /// <summary>
+    /// An open buffer as a document for the cross-file rules, kept while its text is unchanged: typing in a manifest
+    /// then reuses what the rules parsed from the open Program.cs instead of re-reading it on every keystroke. Shared
+    /// between analyses, so it carries no cancellation token (as the disk cache's documents).
+    /// </summary>
+    private DocumentContext OverlayDocument(string key, string relativePath, string text, RuleOptions options)
+    {
+        if (_overlayDocuments.TryGetValue(key, out var cached) && ReferenceEquals(cached.Text, text) && SameOptions(cached.Options, options)
+            && string.Equals(cached.Path, relativePath, StringComparison.Ordinal))
+        {
+            return cached;
+        }
+
+        var document = new DocumentContext(relativePath, text, options);
+        _overlayDocuments[key] = document;
+        return document;
+    }
+
+    private static bool SameOptions(RuleOptions a, RuleOptions b) =>
+        ReferenceEquals(a, b) || (a.Values.Count == b.Values.Count && a.Values.All(kv => b.Values.TryGetValue(kv.Key, out var v) && string.Equals(v, kv.Value, StringComparison.Ordinal)));
 
     private static bool SafeReportsOn(IRepositoryRule rule, string path)
     {
