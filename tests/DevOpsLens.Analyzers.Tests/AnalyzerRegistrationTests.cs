@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DevOpsLens.Analyzers.Tests.Infrastructure;
+using DevOpsLens.Workspace.CSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,7 +13,7 @@ namespace DevOpsLens.Analyzers.Tests;
 /// compilation-start/-end actions only, and binds a method body only when an analyzer asks about a node in it.
 /// Operation, operation-block, code-block, symbol, semantic-model and compilation actions would either be skipped
 /// there or force every body to be bound, so no analyzer may register one. Each analyzer's Initialize and its
-/// compilation-start actions run under <see cref="LightDriver"/>, which records every registration, on a compilation
+/// compilation-start actions run through <see cref="LazyAnalyzerDriver.RegistrationsOf"/>, which records every registration, on a compilation
 /// that passes every start gate (a service with IHttpClientFactory, not a test project).
 /// </summary>
 public sealed class AnalyzerRegistrationTests
@@ -66,7 +67,7 @@ public sealed class AnalyzerRegistrationTests
             new[] { CSharpSyntaxTree.ParseText("public sealed class Orders { }") },
             TestReferences.For(Framework.AspNetCore),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        return LightDriver.Create(new[] { analyzer }, compilation).Registrations;
+        return LazyAnalyzerDriver.RegistrationsOf(analyzer, compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)).ToList();
     }
 
     /// <summary>What the rules used to do: proves the recorder reaches actions registered inside a compilation-start action.</summary>

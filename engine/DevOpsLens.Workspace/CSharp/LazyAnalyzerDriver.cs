@@ -163,8 +163,8 @@ internal static class LazyAnalyzerDriver
     {
         private readonly HashSet<string> _supported = SupportedIds(analyzer);
         private readonly object _gate = new();
-        private readonly List<Action<SyntaxTreeAnalysisContext>> _treeActions = [.. registration.TreeActions];
-        private readonly List<Action<CompilationAnalysisContext>> _endActions = [.. registration.CompilationActions];
+        private readonly List<Action<SyntaxTreeAnalysisContext>> _treeActions = [];
+        private readonly List<Action<CompilationAnalysisContext>> _endActions = [];
 
         public bool WholeCompilation { get; } = wholeCompilation;
 
@@ -176,7 +176,7 @@ internal static class LazyAnalyzerDriver
         /// </summary>
         public bool NeedsContainingSymbol { get; } = !analyzer.GetType().GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == "IgnoresContainingSymbolAttribute");
 
-        public List<(SyntaxKind Kind, Action<SyntaxNodeAnalysisContext> Action)> NodeActions { get; } = [.. registration.NodeActions];
+        public List<(SyntaxKind Kind, Action<SyntaxNodeAnalysisContext> Action)> NodeActions { get; } = [];
 
         public bool Start(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -287,9 +287,33 @@ internal static class LazyAnalyzerDriver
         }
     }
 
-    /// <summary>What an analyzer's Initialize registered, captured once per analyzer instance.</summary>
+    /// <summary>
+    /// Every registration an analyzer makes on <paramref name="compilation"/>, by method name: Initialize's and those of
+    /// its compilation-start actions. What the driver would refuse shows up here too (the analyzer tests use this to
+    /// keep every product analyzer within what <see cref="Run"/> supports).
+    /// </summary>
+    internal static IReadOnlyList<string> RegistrationsOf(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options)
+    {
+        var registration = Registration.Capture(analyzer);
+        var names = new List<string>(registration.Names);
+        foreach (var start in registration.StartActions)
+        {
+            var context = new StartContext(compilation, options, CancellationToken.None);
+            start(context);
+            names.AddRange(context.Names);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// What an analyzer's Initialize registered, captured once per analyzer instance. Every action is kept as a
+    /// compilation-start action that registers it (a compilation action becomes an end action, as Roslyn runs it), so
+    /// <see cref="StartContext"/> is the one place that decides what the driver can run.
+    /// </summary>
     private sealed class Registration : AnalysisContext
     {
+        /// <summary>Initialize threw: Roslyn's driver reports that best (AD0001).</summary>
         public bool Unsupported { get; private set; }
 
         public bool Concurrent { get; private set; }
@@ -298,11 +322,7 @@ internal static class LazyAnalyzerDriver
 
         public List<Action<CompilationStartAnalysisContext>> StartActions { get; } = [];
 
-        public List<Action<CompilationAnalysisContext>> CompilationActions { get; } = [];
-
-        public List<Action<SyntaxTreeAnalysisContext>> TreeActions { get; } = [];
-
-        public List<(SyntaxKind Kind, Action<SyntaxNodeAnalysisContext> Action)> NodeActions { get; } = [];
+        public List<string> Names { get; } = [];
 
         public static Registration Capture(DiagnosticAnalyzer analyzer)
         {
@@ -313,7 +333,6 @@ internal static class LazyAnalyzerDriver
             }
             catch (Exception)
             {
-                // Roslyn's driver would report AD0001 for this analyzer; its own driver does that best.
                 registration.Unsupported = true;
             }
 
@@ -324,50 +343,47 @@ internal static class LazyAnalyzerDriver
 
         public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => GeneratedCode = analysisMode;
 
-        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => StartActions.Add(action);
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => Add(nameof(RegisterCompilationStartAction), action);
 
-        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => CompilationActions.Add(action);
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => Add(nameof(RegisterCompilationAction), s => s.RegisterCompilationEndAction(action));
 
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => TreeActions.Add(action);
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => Add(nameof(RegisterSyntaxTreeAction), s => s.RegisterSyntaxTreeAction(action));
 
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
+            Add(nameof(RegisterSyntaxNodeAction), s => s.RegisterSyntaxNodeAction(action, syntaxKinds));
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => Add(nameof(RegisterSemanticModelAction), s => s.RegisterSemanticModelAction(action));
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => Add(nameof(RegisterSymbolAction), s => s.RegisterSymbolAction(action, symbolKinds));
+
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => Add(nameof(RegisterSymbolStartAction), s => s.RegisterSymbolStartAction(action, symbolKind));
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Add(nameof(RegisterCodeBlockStartAction), s => s.RegisterCodeBlockStartAction(action));
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => Add(nameof(RegisterCodeBlockAction), s => s.RegisterCodeBlockAction(action));
+
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => Add(nameof(RegisterOperationBlockStartAction), s => s.RegisterOperationBlockStartAction(action));
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => Add(nameof(RegisterOperationBlockAction), s => s.RegisterOperationBlockAction(action));
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => Add(nameof(RegisterOperationAction), s => s.RegisterOperationAction(action, operationKinds));
+
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => Add(nameof(RegisterAdditionalFileAction), s => s.RegisterAdditionalFileAction(action));
+
+        private void Add(string name, Action<CompilationStartAnalysisContext> start)
         {
-            if (typeof(TLanguageKindEnum) != typeof(SyntaxKind))
-            {
-                Unsupported = true;
-                return;
-            }
-
-            foreach (var kind in syntaxKinds)
-            {
-                NodeActions.Add(((SyntaxKind)(object)kind, action));
-            }
+            Names.Add(name);
+            StartActions.Add(start);
         }
-
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => Unsupported = true;
-
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => Unsupported = true;
-
-        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => Unsupported = true;
-
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Unsupported = true;
-
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => Unsupported = true;
-
-        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => Unsupported = true;
-
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => Unsupported = true;
-
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => Unsupported = true;
-
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => Unsupported = true;
     }
 
-    /// <summary>The registrations of one compilation-start action.</summary>
+    /// <summary>The registrations of one compilation-start action; anything but syntax and end actions is unsupported.</summary>
     private sealed class StartContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         : CompilationStartAnalysisContext(compilation, options, cancellationToken)
     {
         public bool Unsupported { get; private set; }
+
+        public List<string> Names { get; } = [];
 
         public List<Action<CompilationAnalysisContext>> EndActions { get; } = [];
 
@@ -375,12 +391,21 @@ internal static class LazyAnalyzerDriver
 
         public List<(SyntaxKind Kind, Action<SyntaxNodeAnalysisContext> Action)> NodeActions { get; } = [];
 
-        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => EndActions.Add(action);
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action)
+        {
+            Names.Add(nameof(RegisterCompilationEndAction));
+            EndActions.Add(action);
+        }
 
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => TreeActions.Add(action);
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action)
+        {
+            Names.Add(nameof(RegisterSyntaxTreeAction));
+            TreeActions.Add(action);
+        }
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
         {
+            Names.Add(nameof(RegisterSyntaxNodeAction));
             if (typeof(TLanguageKindEnum) != typeof(SyntaxKind))
             {
                 Unsupported = true;
@@ -393,22 +418,28 @@ internal static class LazyAnalyzerDriver
             }
         }
 
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => Unsupported = true;
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => Refuse(nameof(RegisterSemanticModelAction));
 
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => Unsupported = true;
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => Refuse(nameof(RegisterSymbolAction));
 
-        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => Unsupported = true;
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => Refuse(nameof(RegisterSymbolStartAction));
 
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Unsupported = true;
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Refuse(nameof(RegisterCodeBlockStartAction));
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => Unsupported = true;
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => Refuse(nameof(RegisterCodeBlockAction));
 
-        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => Unsupported = true;
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => Refuse(nameof(RegisterOperationBlockStartAction));
 
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => Unsupported = true;
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => Refuse(nameof(RegisterOperationBlockAction));
 
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => Unsupported = true;
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => Refuse(nameof(RegisterOperationAction));
 
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => Unsupported = true;
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => Refuse(nameof(RegisterAdditionalFileAction));
+
+        private void Refuse(string name)
+        {
+            Names.Add(name);
+            Unsupported = true;
+        }
     }
 }

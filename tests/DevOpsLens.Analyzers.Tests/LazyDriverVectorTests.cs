@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using DevOpsLens.Analyzers.Tests.Infrastructure;
 using DevOpsLens.Tests.Shared;
+using DevOpsLens.Workspace.CSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
@@ -8,11 +8,11 @@ using Xunit;
 namespace DevOpsLens.Analyzers.Tests;
 
 /// <summary>
-/// Every C# analyzer vector gives the same (rule, span, message) set under <see cref="LightDriver"/> (syntax actions
-/// only, lazily binding semantic model, no containing symbol) as under Roslyn's own driver, which is what the CLI and
-/// the language server rely on when they run the analyzers without CompilationWithAnalyzers.
+/// Every C# analyzer vector gives the same (rule, span, message) set under the product's
+/// <see cref="LazyAnalyzerDriver"/> (syntax actions only, lazily binding semantic model) as under Roslyn's own driver,
+/// which is what the CLI and the language server rely on when they run the analyzers without CompilationWithAnalyzers.
 /// </summary>
-public sealed class LightDriverVectorTests
+public sealed class LazyDriverVectorTests
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(SecretTextAnalyzer).Assembly.GetTypes()
         .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !typeof(DiagnosticSuppressor).IsAssignableFrom(t) && !t.IsAbstract)
@@ -24,18 +24,21 @@ public sealed class LightDriverVectorTests
 
     [Theory]
     [MemberData(nameof(CSharpVectors))]
-    public async Task Light_driver_reports_what_the_Roslyn_driver_reports(string id)
+    public async Task Lazy_driver_reports_what_the_Roslyn_driver_reports(string id)
     {
         var vector = VectorFile.Load(Path.Combine(TestPaths.Vectors, id));
         var (compilation, tree) = AnalyzerVectorTests.Compile(vector);
 
         var roslyn = Describe(await compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync(), tree);
-        var light = Describe(LightDriver.Create(Analyzers, compilation).Run(), tree);
+        var result = LazyAnalyzerDriver.Run(compilation, compilation.SyntaxTrees.ToList(), Analyzers, Analyzers.ToImmutableHashSet(), new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
+        var lazy = Describe(result.Diagnostics, tree);
 
-        Assert.Equal(roslyn, light);
+        Assert.Empty(result.Unsupported);
+        Assert.Empty(result.Failures);
+        Assert.Equal(roslyn, lazy);
         if (!vector.IsCompliant)
         {
-            Assert.Contains(light, d => d.StartsWith(vector.RuleId, StringComparison.Ordinal));
+            Assert.Contains(lazy, d => d.StartsWith(vector.RuleId, StringComparison.Ordinal));
         }
     }
 
