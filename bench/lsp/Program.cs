@@ -18,8 +18,27 @@ internal static class Program
 {
     private const int Edits = 60;
 
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
+        // By default the server runs as the user gets it: `devopslens lsp` in its own process (pass the published
+        // tool's devopslens.dll with --server; bench/lsp/run.sh does), so the runtime settings, ReadyToRun code and
+        // resident memory are the shipped tool's. --in-process runs it inside this process, for profiling.
+        var serverIndex = Array.IndexOf(args, "--server");
+        var server = serverIndex >= 0 && serverIndex + 1 < args.Length ? Path.GetFullPath(args[serverIndex + 1]) : null;
+        var inProcess = args.Contains("--in-process");
+        if (server is null && !inProcess)
+        {
+            Console.Error.WriteLine("usage: bench/lsp (--server <published devopslens.dll> | --in-process); bench/lsp/run.sh publishes the tool and passes --server");
+            return 2;
+        }
+
+        if (server is not null && !File.Exists(server))
+        {
+            Console.Error.WriteLine("server not found: " + server);
+            return 2;
+        }
+
+        Session.ServerDll = inProcess ? null : server;
         var root = Path.Combine(Path.GetTempPath(), "dl-bench-lsp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, ".git"));
         File.WriteAllText(Path.Combine(root, "Service.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
@@ -28,6 +47,7 @@ internal static class Program
         var report = new StringBuilder();
         try
         {
+            var launched = Stopwatch.StartNew();
             await using (var push = await Session.StartAsync(root, pull: false))
             {
                 var sw = Stopwatch.StartNew();
@@ -35,7 +55,7 @@ internal static class Program
                 var yamlUri = push.Uri("deploy/values.yaml");
                 await push.OpenAsync(yamlUri, yaml);
                 await push.WaitAsync(yamlUri, 1);
-                report.AppendLine($"| initialize → first diagnostics (1,000-line YAML, cold process state) | {sw.Elapsed.TotalMilliseconds:F0} ms |");
+                report.AppendLine($"| initialize → first diagnostics (1,000-line YAML, cold process state) | {sw.Elapsed.TotalMilliseconds:F0} ms{(Session.ServerDll is null ? "" : $" ({launched.Elapsed.TotalMilliseconds:F0} ms from launching the process)")} |");
 
                 var csUri = push.Uri("src/OrderService.cs");
                 await push.OpenAsync(csUri, csharp);
@@ -61,7 +81,7 @@ internal static class Program
             await using (var many = await Session.StartAsync(root, pull: false))
             {
                 await many.InitializeAsync();
-                var before = Memory();
+                var before = many.Memory();
                 for (var i = 0; i < 200; i++)
                 {
                     var uri = i % 2 == 0 ? many.Uri($"svc{i}/values.yaml") : many.Uri($"svc{i}/Handler{i}.cs");
@@ -74,8 +94,9 @@ internal static class Program
                     await many.WaitAsync(uri, 1);
                 }
 
-                var after = Memory();
-                report.AppendLine($"| working set with 200 open documents (100 C#, 100 YAML, 300 lines each; server and bench client in one process) | {after / 1048576.0:F0} MB (before opening: {before / 1048576.0:F0} MB) |");
+                var after = many.Memory();
+                var scope = Session.ServerDll is null ? "server and bench client in one process" : "the server process";
+                report.AppendLine($"| resident memory with 200 open documents (100 C#, 100 YAML, 300 lines each; {scope}) | {after.Current / 1048576.0:F0} MB, peak {after.Peak / 1048576.0:F0} MB (before opening: {before.Current / 1048576.0:F0} MB) |");
             }
         }
         finally
@@ -83,20 +104,11 @@ internal static class Program
             Directory.Delete(root, recursive: true);
         }
 
+        Console.WriteLine(Session.ServerDll is null ? "server: in this process (--in-process)" : "server: dotnet " + Session.ServerDll + " lsp");
         Console.WriteLine("| measure | result |");
         Console.WriteLine("|---|---|");
         Console.Write(report.ToString());
         return 0;
-    }
-
-    private static long Memory()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return process.WorkingSet64;
     }
 
     private static string Row(string name, List<double> samples)
@@ -168,28 +180,76 @@ internal sealed class Session : IAsyncDisposable
     private readonly JsonRpc _rpc;
     private readonly Task<int> _server;
     private readonly bool _pull;
+    private readonly Process? _process;
     private readonly ConcurrentDictionary<(string, int), TaskCompletionSource<int>> _published = new();
     private readonly ConcurrentDictionary<string, string> _text = new();
     private readonly ConcurrentDictionary<string, int> _version = new();
 
-    private Session(string root, JsonRpc rpc, Task<int> server, bool pull)
+    private Session(string root, JsonRpc rpc, Task<int> server, bool pull, Process? process)
     {
+        _process = process;
         _root = root;
         _rpc = rpc;
         _server = server;
         _pull = pull;
     }
 
+    /// <summary>The published tool's devopslens.dll to launch, or null to run the server in this process.</summary>
+    public static string? ServerDll { get; set; }
+
     public static Task<Session> StartAsync(string root, bool pull)
     {
-        var (a, b) = FullDuplexStream.CreatePair();
-        var options = new LanguageServerOptions { AnalysisFactory = r => WorkspaceAnalysisService.Create(r) };
-        var server = Task.Run(() => LanguageServer.RunAsync(a, a, options, CancellationToken.None));
-        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(b, b, new SystemTextJsonFormatter()));
-        var session = new Session(root, rpc, server, pull);
+        Stream input, output;
+        Task<int> server;
+        Process? process = null;
+        if (ServerDll is null)
+        {
+            var (a, b) = FullDuplexStream.CreatePair();
+            var options = new LanguageServerOptions { AnalysisFactory = r => WorkspaceAnalysisService.Create(r) };
+            server = Task.Run(() => LanguageServer.RunAsync(a, a, options, CancellationToken.None));
+            input = output = b;
+        }
+        else
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add(ServerDll);
+            start.ArgumentList.Add("lsp");
+            process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + ServerDll);
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            var started = process;
+            server = started.WaitForExitAsync().ContinueWith(_ => started.ExitCode, TaskScheduler.Default);
+            input = process.StandardInput.BaseStream;
+            output = process.StandardOutput.BaseStream;
+        }
+
+        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(input, output, new SystemTextJsonFormatter()));
+        var session = new Session(root, rpc, server, pull, process);
         rpc.AddLocalRpcMethod(typeof(Session).GetMethod(nameof(OnPublish))!, session, new JsonRpcMethodAttribute("textDocument/publishDiagnostics") { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();
         return Task.FromResult(session);
+    }
+
+    /// <summary>
+    /// Resident memory now and at its peak: of the server process (VmRSS/VmHWM), or of this whole process after a
+    /// full collection when the server runs in-process.
+    /// </summary>
+    public (long Current, long Peak) Memory()
+    {
+        if (_process is null)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            using var self = Process.GetCurrentProcess();
+            self.Refresh();
+            return (self.WorkingSet64, self.PeakWorkingSet64);
+        }
+
+        long Field(string name) =>
+            File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith(name + ":", StringComparison.Ordinal))
+                .Select(l => long.Parse(l[(name.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024).First();
+        return (Field("VmRSS"), Field("VmHWM"));
     }
 
     public string Uri(string relative) => new Uri(Path.Combine(_root, relative)).AbsoluteUri;
@@ -325,5 +385,14 @@ internal sealed class Session : IAsyncDisposable
         }
 
         _rpc.Dispose();
+        if (_process is not null)
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+            }
+
+            _process.Dispose();
+        }
     }
 }
