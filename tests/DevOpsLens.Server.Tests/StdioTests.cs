@@ -62,7 +62,7 @@ public sealed class StdioTests
         Assert.Equal(1, await server.ExitCodeAsync());
     }
 
-    private sealed class StdioServer : IAsyncDisposable
+    internal sealed class StdioServer : IAsyncDisposable
     {
         private readonly Process _process;
         private readonly FrameReader _reader;
@@ -74,15 +74,24 @@ public sealed class StdioTests
             _reader = new FrameReader(process.StandardOutput.BaseStream);
         }
 
-        public static StdioServer Start()
+        public static StdioServer Start() => Start(new[] { "lsp", "--stdio" });
+
+        /// <summary>Starts the built tool with <paramref name="arguments"/> (what follows the command name).</summary>
+        public static StdioServer Start(IEnumerable<string> arguments)
         {
-            var info = new ProcessStartInfo(DotNet(), "\"" + ToolPath() + "\" lsp --stdio")
+            var info = new ProcessStartInfo(DotNet())
             {
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            info.ArgumentList.Add(ToolPath());
+            foreach (var argument in arguments)
+            {
+                info.ArgumentList.Add(argument);
+            }
+
             var process = Process.Start(info)!;
             process.ErrorDataReceived += (_, _) => { };
             process.BeginErrorReadLine();
