@@ -119,6 +119,37 @@ public sealed class CSharpHostTests
         Assert.Single(result.Findings, f => f.RuleId == "DL1001" && f.Path == "svc/Program.cs");
     }
 
+    [Theory]
+    [InlineData("Microsoft.NET.Sdk.Worker", "enable", true)]
+    [InlineData("Microsoft.NET.Sdk.Web", "enable", true)]
+    [InlineData("Microsoft.NET.Sdk.Worker", "disable", false)]
+    public async Task Sdk_implicit_usings_resolve_hosting_types_for_the_real_analyzers(string sdk, string implicitUsings, bool resolves)
+    {
+        // A worker as `dotnet new worker` writes it: no using for Microsoft.Extensions.Hosting, the SDK adds it.
+        using var dir = new TempDir();
+        dir.Write("worker/Worker.csproj", "<Project Sdk=\"" + sdk + "\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>" + implicitUsings + "</ImplicitUsings></PropertyGroup></Project>");
+        dir.Write("worker/Poller.cs", """
+            namespace Shop.Worker;
+
+            public sealed class Poller(ILogger<Poller> logger) : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await PollAsync(stoppingToken);
+                        await Task.Delay(1000, stoppingToken);
+                    }
+                }
+
+                private Task PollAsync(CancellationToken token) => Task.CompletedTask;
+            }
+            """);
+        var result = await new WorkspaceAnalyzer(dir.Path).ScanAsync(new ScanRequest(), null, CancellationToken.None);
+
+        Assert.Equal(resolves, result.Findings.Any(f => f.RuleId == "DL2008" && f.Path == "worker/Poller.cs"));
+    }
+
     [Fact]
     public async Task Editorconfig_severity_and_options_reach_the_analyzers()
     {

@@ -235,7 +235,7 @@ internal sealed class CSharpAnalysisHost
 
         if (project.ImplicitUsings)
         {
-            allTrees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings(project.IsWeb), ParseOptions, Path.Combine(projectDirectory, "obj", "DevOpsLens.ImplicitUsings.g.cs")));
+            allTrees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings(project.Sdk), ParseOptions, Path.Combine(projectDirectory, "obj", "DevOpsLens.ImplicitUsings.g.cs")));
         }
 
         var specific = Analyzers
@@ -442,30 +442,31 @@ internal sealed class CSharpAnalysisHost
     /// A plain console tool does not get them: the service rules (DL2003, DL2004) must not mistake it for a service.
     /// Loose files with no project get them, to resolve as much as possible.
     /// </summary>
-    private static (bool ImplicitUsings, bool IsWeb, bool UsesExtensions) ReadProjectFile(string projectDirectory)
+    private static (bool ImplicitUsings, ProjectSdk Sdk, bool UsesExtensions) ReadProjectFile(string projectDirectory)
     {
         try
         {
             var csproj = Directory.EnumerateFiles(projectDirectory, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
             if (csproj == null)
             {
-                return (true, false, true);
+                return (true, ProjectSdk.Plain, true);
             }
 
             var text = File.ReadAllText(csproj);
             // The project's own setting wins; otherwise MSBuild takes it from the nearest Directory.Build.props.
             var implicitUsings = ImplicitUsingsSetting(text) ?? ImplicitUsingsFromDirectoryBuildProps(projectDirectory) ?? false;
-            var web = text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
-            var extensions = web
-                || text.Contains("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
+            var sdk = text.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) ? ProjectSdk.Web
+                : text.Contains("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) ? ProjectSdk.Worker
+                : ProjectSdk.Plain;
+            var extensions = sdk != ProjectSdk.Plain
                 || text.Contains("Include=\"Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("Include=\"Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("FrameworkReference Include=\"Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase);
-            return (implicitUsings, web, extensions);
+            return (implicitUsings, sdk, extensions);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (false, false, false);
+            return (false, ProjectSdk.Plain, false);
         }
     }
 
@@ -493,12 +494,18 @@ internal sealed class CSharpAnalysisHost
         return null;
     }
 
-    private static string ImplicitUsings(bool web)
+    /// <summary>The global usings each SDK generates when ImplicitUsings is on (the Web SDK's set includes the Worker SDK's).</summary>
+    private static string ImplicitUsings(ProjectSdk sdk)
     {
         var namespaces = new List<string> { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" };
-        if (web)
+        if (sdk != ProjectSdk.Plain)
         {
-            namespaces.AddRange(["System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging"]);
+            namespaces.AddRange(["Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging"]);
+        }
+
+        if (sdk == ProjectSdk.Web)
+        {
+            namespaces.AddRange(["System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing"]);
         }
 
         return string.Concat(namespaces.Select(n => "global using global::" + n + ";\n"));
@@ -667,4 +674,12 @@ internal sealed class ResolverOptionsProvider(Func<string, RuleOptions> optionsF
 
         public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
+}
+
+/// <summary>The project SDK, which decides the implicit global usings.</summary>
+internal enum ProjectSdk
+{
+    Plain,
+    Worker,
+    Web,
 }
