@@ -55,7 +55,18 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var node = (InvocationExpressionSyntax)c.Node;
-                    if (Unresolved.MethodName(node) is not { } written || Classify(written) == Setup.None && !IsWebHostCreationName(written))
+                    if (Unresolved.MethodName(node) is not { } written)
+                    {
+                        return;
+                    }
+
+                    if (written == "AddOpenTelemetry" && IsOnHostBuilder(node))
+                    {
+                        called.TryAdd(HostBuilderTelemetry, true);
+                        return;
+                    }
+
+                    if (Classify(written) == Setup.None && !IsWebHostCreationName(written))
                     {
                         return;
                     }
@@ -113,12 +124,15 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
     /// usually live in a shared project or package whose body the compilation cannot see: <c>Add…ServiceDefaults</c>
     /// (Aspire and its variants) sets up everything; a name with "HealthCheck" registers or maps health checks; a name
     /// with "Tracing" or "Metric" sets up that signal; any other name with "Telemetry" or "Observability" sets up both.
-    /// The SDK's bare <c>AddOpenTelemetry</c> does not count: alone it configures no signal (or only logging).
+    /// The SDK's bare <c>AddOpenTelemetry</c> does not count: alone it configures no signal (or only logging); a team's
+    /// own <c>AddOpenTelemetry</c> on the host builder does (see <see cref="IsOnHostBuilder"/>).
     /// </summary>
     internal static Setup Classify(string name)
     {
         switch (name)
         {
+            case HostBuilderTelemetry:
+                return Setup.Tracing | Setup.Metrics;
             case "MapDefaultEndpoints" or "UseHealthChecks":
                 return Setup.Health;
             case "UseAzureMonitor":
@@ -152,6 +166,32 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
         }
 
         return setup;
+    }
+
+    /// <summary>The name <see cref="Classify"/> gives a team's own <c>AddOpenTelemetry</c> on the host builder.</summary>
+    private const string HostBuilderTelemetry = "AddOpenTelemetry(host builder)";
+
+    /// <summary>
+    /// <c>builder.AddOpenTelemetry()</c> rather than the SDK's <c>builder.Services.AddOpenTelemetry()</c> or
+    /// <c>builder.Logging.AddOpenTelemetry()</c>: the SDK extends the service collection and the logging builder only,
+    /// so a call on anything else is a team's wrapper that sets the pipeline up (usually in a service-defaults project).
+    /// </summary>
+    private static bool IsOnHostBuilder(InvocationExpressionSyntax node)
+    {
+        if (node.Expression is not MemberAccessExpressionSyntax { Expression: var receiver })
+        {
+            return false;
+        }
+
+        var last = receiver switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        return last != null &&
+               !last.EndsWith("Services", StringComparison.OrdinalIgnoreCase) && !last.EndsWith("ServiceCollection", StringComparison.OrdinalIgnoreCase) &&
+               !last.EndsWith("Logging", StringComparison.OrdinalIgnoreCase) && !last.StartsWith("logging", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsWebHostCreationName(string name) =>
