@@ -9,7 +9,8 @@ namespace DevOpsLens.Analyzers;
 
 /// <summary>
 /// DL2003. Console.Write*, Console.Out/Error.Write*, Debug.Write*/Print and Trace.Write*/Trace* in a service
-/// (see <see cref="ServiceCompilation"/>). Not reported: console tools, libraries and tests; logger providers
+/// (see <see cref="ServiceCompilation"/>). Not reported: console tools, libraries and tests (a test project, or a
+/// class declaring tests where the test framework is not resolved); logger providers
 /// and console formatters (writing to the console is their job); the entry point's catch blocks, which run
 /// before or after logging exists.
 /// </summary>
@@ -42,6 +43,11 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
         if (!IsWriteName(Unresolved.MethodName(node)) ||
             context.SemanticModel.GetOperation(node, context.CancellationToken) is not IInvocationOperation invocation ||
             Describe(invocation) is not { } name)
+        {
+            return;
+        }
+
+        if (TestCode.IsInTestClass(node))
         {
             return;
         }

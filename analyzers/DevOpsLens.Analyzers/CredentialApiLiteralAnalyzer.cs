@@ -14,7 +14,7 @@ namespace DevOpsLens.Analyzers;
 /// Encoding.GetBytes / Convert.To/FromBase64String) bound by symbol to a credential slot of a known API, whatever
 /// the value looks like. Types are matched by namespace and name, so the SDKs need not be referenced; when they are
 /// not (an unrestored clone) the SDK constructors and connection-string builders are matched by type name. Empty and
-/// whitespace strings are not credentials and are ignored.
+/// whitespace strings, and values that only name the slot ("password", "username"), are not credentials and are ignored.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 [IgnoresContainingSymbol]
@@ -338,7 +338,7 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
     private static void ReportIfLiteral(Action<Diagnostic> report, IOperation value, string slot, bool requireCredentialPart)
     {
         var literal = ConstantSource(value, out var text);
-        if (literal == null || string.IsNullOrWhiteSpace(text))
+        if (literal == null || string.IsNullOrWhiteSpace(text) || NamesTheSlot(text))
         {
             return;
         }
@@ -356,6 +356,14 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
 
         report(Diagnostic.Create(Descriptors.CredentialApiLiteral, literal.Syntax.GetLocation(), slot, Engine.Secrets.Redactor.Redact(text)));
     }
+
+    /// <summary>
+    /// The value only names what belongs in the slot (<c>new NetworkCredential("username", "password")</c>): stub code
+    /// waiting for real values, not a credential anyone could use.
+    /// </summary>
+    private static bool NamesTheSlot(string text) =>
+        text.Trim().ToLowerInvariant() is "password" or "passwd" or "pwd" or "pass" or "secret" or "clientsecret" or "client_secret" or
+            "token" or "key" or "apikey" or "api_key" or "api-key" or "username" or "user" or "accesskey" or "secretkey";
 
     /// <summary>The constant expression behind the value, looking through encoding helpers; null when it is not constant.</summary>
     internal static IOperation? ConstantSource(IOperation value, out string text)

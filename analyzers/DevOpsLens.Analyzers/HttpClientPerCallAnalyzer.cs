@@ -52,7 +52,7 @@ public sealed class HttpClientPerCallAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol httpClient)
     {
-        if (!MayCreateHttpClient(context.Node) ||
+        if (!MayCreateHttpClient(context.Node) || TestCode.IsInTestClass(context.Node) ||
             context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation ||
             !SymbolEqualityComparer.Default.Equals(creation.Type, httpClient))
         {

@@ -20,7 +20,8 @@ namespace DevOpsLens.Analyzers;
 /// initializer's <c>{ "Password", … }</c> pair, or a property getter returning it — when
 /// <see cref="SecretHeuristics"/> says the value looks like a real secret. Setting names (<c>"Db:Password"</c>),
 /// placeholders, references and <c>nameof</c> are not values. Literals that DL1001–DL1004 or DL1006 already report
-/// are left to those more specific rules.
+/// are left to those more specific rules. Test code (a test project, or a class declaring tests) is not checked: its
+/// passwords are fixtures, and a real provider key there is still reported by DL1001.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 [IgnoresContainingSymbol]
@@ -34,6 +35,12 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            // Test fixtures log in with made-up passwords; a real provider key in a test is still DL1001's.
+            if (Symbols.IsTestCompilation(start.Compilation))
+            {
+                return;
+            }
+
             // Names repeat across a compilation and options are per tree: both are cached for the compilation.
             var cache = new Cache(start.Options);
             start.RegisterSyntaxNodeAction(
@@ -322,7 +329,8 @@ public sealed class SecretAssignmentAnalyzer : DiagnosticAnalyzer
     private static void Report(Action<Diagnostic> report, RuleOptions options, string name, string value, Location location, System.Threading.CancellationToken cancellationToken)
     {
         if (!SecretHeuristics.LooksLikeSecretValue(value, options, out _) ||
-            SecretScanner.Scan(value, DocumentKind.CSharp, options, cancellationToken).Any())
+            SecretScanner.Scan(value, DocumentKind.CSharp, options, cancellationToken).Any() ||
+            location.SourceTree is { } tree && TestCode.IsInTestClass(tree.GetRoot(cancellationToken).FindNode(location.SourceSpan)))
         {
             return;
         }

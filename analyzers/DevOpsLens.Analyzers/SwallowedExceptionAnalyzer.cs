@@ -14,7 +14,8 @@ namespace DevOpsLens.Analyzers;
 /// anything. Exclusions (each a deliberate, common, visible choice): cancellation exceptions; a filter that
 /// calls a method; Dispose, DisposeAsync, Close and finalizers (best-effort cleanup); a specific exception type
 /// with a comment explaining why it is ignored or with a result returned (the Try-pattern); a general catch in a
-/// <c>Try…</c> method returning <c>bool</c>.
+/// <c>Try…</c> method returning <c>bool</c>; test code (a test project, or a class declaring tests), where catching
+/// the expected exception is the assertion.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 [IgnoresContainingSymbol]
@@ -26,7 +27,14 @@ public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.CatchClause);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // A test that expects an exception catches it and moves on: that is the assertion, not a swallowed failure.
+            if (!Symbols.IsTestCompilation(start.Compilation))
+            {
+                start.RegisterSyntaxNodeAction(Analyze, SyntaxKind.CatchClause);
+            }
+        });
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context)
@@ -37,6 +45,11 @@ public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
         // Syntax first: the caught type is asked for only when the catch body could be reported.
         if (InCleanupMethod(clause) || clause.Filter != null && clause.Filter.DescendantNodes().OfType<InvocationExpressionSyntax>().Any() ||
             !statements.All(IsTrivial) || UsesExceptionVariable(clause))
+        {
+            return;
+        }
+
+        if (TestCode.IsInTestClass(clause))
         {
             return;
         }

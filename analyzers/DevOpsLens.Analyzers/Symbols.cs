@@ -121,12 +121,13 @@ internal static class Symbols
         return false;
     }
 
-    /// <summary>True when the compilation is a test project (xunit, NUnit, MSTest or TUnit referenced).</summary>
+    /// <summary>True when the compilation is a test project (xunit, NUnit, MSTest or TUnit referenced, or named as one).</summary>
     public static bool IsTestCompilation(Compilation compilation) =>
         compilation.GetTypeByMetadataName("Xunit.FactAttribute") != null ||
         compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") != null ||
         compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") != null ||
-        compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") != null;
+        compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") != null ||
+        TestCode.IsTestAssemblyName(compilation.AssemblyName);
 
     /// <summary>The method, accessor, local function or lambda the operation is inside, if any.</summary>
     public static IOperation Root(IOperation operation)

@@ -11,7 +11,7 @@ namespace DevOpsLens.Analyzers;
 /// DL2008. The outermost loops (while, do, for, foreach, await foreach) of a BackgroundService.ExecuteAsync
 /// override that are neither inside a try with a catch nor contain one that catches more than cancellation.
 /// A loop is also guarded when it calls a method of the same compilation whose body handles exceptions at its
-/// top level (the common "ProcessOnceAsync" shape), and loops that only wait (Task.Delay, timers) are ignored.
+/// top level (the common "ProcessOnceAsync" shape), and loops that only wait (Task.Delay, timers) and report (log or console lines) are ignored.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 [IgnoresContainingSymbol]
@@ -93,9 +93,28 @@ public sealed class UnguardedBackgroundLoopAnalyzer : DiagnosticAnalyzer
     private static bool CatchesFailures(TryStatementSyntax tryStatement, SemanticModel model) =>
         tryStatement.Catches.Any(c => !CatchClauses.IsCancellation(CatchClauses.CaughtType(c, model)));
 
+    /// <summary>
+    /// The loop only waits and reports that it is alive (the worker template's heartbeat: a log line, a console line,
+    /// a delay): nothing in it can fail in a way a catch would handle, so there is nothing to guard.
+    /// </summary>
     private static bool OnlyWaits(SyntaxNode loopBody) =>
         CatchClauses.OwnNodes(loopBody).OfType<InvocationExpressionSyntax>().All(i =>
-            i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Delay" or "WaitForNextTickAsync" or "ConfigureAwait" });
+            i.Expression is MemberAccessExpressionSyntax access && IsWaitOrReport(access));
+
+    private static bool IsWaitOrReport(MemberAccessExpressionSyntax access)
+    {
+        var name = access.Name.Identifier.ValueText;
+        if (name is "Delay" or "WaitForNextTickAsync" or "ConfigureAwait" or "IsEnabled" or
+            "Log" or "LogTrace" or "LogDebug" or "LogInformation" or "LogWarning" or "LogError" or "LogCritical")
+        {
+            return true;
+        }
+
+        // TimeSpan.FromSeconds(5) as the delay; Console.WriteLine / Console.Out.WriteLineAsync as the heartbeat.
+        var receiver = access.Expression.ToString();
+        return receiver is "TimeSpan" or "System.TimeSpan" && name.StartsWith("From", System.StringComparison.Ordinal) ||
+               receiver is "Console" or "System.Console" or "Console.Out" or "System.Console.Out" && ConsoleOutputAnalyzer.IsWriteName(name);
+    }
 
     private static bool CallsGuardedMethod(SyntaxNode loopBody, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {

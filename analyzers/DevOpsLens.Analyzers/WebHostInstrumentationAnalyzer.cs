@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
@@ -13,17 +13,25 @@ namespace DevOpsLens.Analyzers;
 /// <summary>
 /// DL2005 and DL2006, compilation-wide: a web host is built (WebApplication.CreateBuilder/CreateSlimBuilder,
 /// WebHost.CreateDefaultBuilder, ConfigureWebHostDefaults/ConfigureWebHost) but nothing in the compilation calls
-/// the health-check or tracing/metrics setup methods. Calls are matched by method name so wrappers from other
-/// packages with the standard names count; .NET Aspire's <c>AddServiceDefaults</c>/<c>MapDefaultEndpoints</c>
-/// set up both, so they count too. Unbound calls (packages not restored) are matched by the name as written.
+/// the health-check or tracing/metrics setup methods. Calls are matched by method name (see <see cref="Classify"/>)
+/// so wrappers from other packages and from the solution's shared projects count: .NET Aspire's
+/// <c>AddServiceDefaults</c>/<c>MapDefaultEndpoints</c> and their variants (<c>AddBasicServiceDefaults</c>), a
+/// team's <c>AddCustomHealthChecks</c> or <c>AddObservability</c>. Unbound calls (packages not restored, a project
+/// reference the scan does not compile) are matched by the name as written.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 [IgnoresContainingSymbol]
 public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly HashSet<string> HealthMethods = new() { "AddHealthChecks", "MapHealthChecks", "UseHealthChecks", "AddServiceDefaults", "MapDefaultEndpoints" };
-    private static readonly HashSet<string> TracingMethods = new() { "WithTracing", "AddOpenTelemetryTracing", "AddApplicationInsightsTelemetry", "UseAzureMonitor", "AddServiceDefaults" };
-    private static readonly HashSet<string> MetricsMethods = new() { "WithMetrics", "AddOpenTelemetryMetrics", "AddApplicationInsightsTelemetry", "UseAzureMonitor", "AddServiceDefaults" };
+    [System.Flags]
+    internal enum Setup
+    {
+        None = 0,
+        Health = 1,
+        Tracing = 2,
+        Metrics = 4,
+        All = Health | Tracing | Metrics,
+    }
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.MissingHealthChecks, Descriptors.MissingTelemetry);
@@ -47,7 +55,18 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var node = (InvocationExpressionSyntax)c.Node;
-                    if (Unresolved.MethodName(node) is not { } written || !IsSetupMethod(written) && !IsWebHostCreationName(written))
+                    if (Unresolved.MethodName(node) is not { } written)
+                    {
+                        return;
+                    }
+
+                    if (written == "AddOpenTelemetry" && IsOnHostBuilder(node))
+                    {
+                        called.TryAdd(HostBuilderTelemetry, true);
+                        return;
+                    }
+
+                    if (Classify(written) == Setup.None && !IsWebHostCreationName(written))
                     {
                         return;
                     }
@@ -60,7 +79,7 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                             hosts.Add((node.GetLocation(), Where(Prefilter.ContainingMember(c.SemanticModel, node, c.CancellationToken), node.SyntaxTree)));
                         }
                     }
-                    else if (IsSetupMethod(written) && !called.ContainsKey(written) && Unresolved.IsUnbound(c.SemanticModel, node, c.CancellationToken))
+                    else if (Classify(written) != Setup.None && !called.ContainsKey(written) && Unresolved.IsUnbound(c.SemanticModel, node, c.CancellationToken))
                     {
                         called.TryAdd(written, true);
                     }
@@ -74,9 +93,15 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var health = Any(called, HealthMethods);
-                var tracing = Any(called, TracingMethods);
-                var metrics = Any(called, MetricsMethods);
+                var setup = Setup.None;
+                foreach (var name in called.Keys)
+                {
+                    setup |= Classify(name);
+                }
+
+                var health = (setup & Setup.Health) != 0;
+                var tracing = (setup & Setup.Tracing) != 0;
+                var metrics = (setup & Setup.Metrics) != 0;
                 var missing = !tracing && !metrics ? "tracing or metrics" : !tracing ? "tracing" : !metrics ? "metrics" : null;
                 foreach (var host in hosts)
                 {
@@ -94,7 +119,80 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool IsSetupMethod(string name) => HealthMethods.Contains(name) || TracingMethods.Contains(name) || MetricsMethods.Contains(name);
+    /// <summary>
+    /// What a call of this name sets up. The framework's own names, plus the shapes teams give their wrappers, which
+    /// usually live in a shared project or package whose body the compilation cannot see: <c>Add…ServiceDefaults</c>
+    /// (Aspire and its variants) sets up everything; a name with "HealthCheck" registers or maps health checks; a name
+    /// with "Tracing" or "Metric" sets up that signal; any other name with "Telemetry" or "Observability" sets up both.
+    /// The SDK's bare <c>AddOpenTelemetry</c> does not count: alone it configures no signal (or only logging); a team's
+    /// own <c>AddOpenTelemetry</c> on the host builder does (see <see cref="IsOnHostBuilder"/>).
+    /// </summary>
+    internal static Setup Classify(string name)
+    {
+        switch (name)
+        {
+            case HostBuilderTelemetry:
+                return Setup.Tracing | Setup.Metrics;
+            case "MapDefaultEndpoints" or "UseHealthChecks":
+                return Setup.Health;
+            case "UseAzureMonitor":
+                return Setup.Tracing | Setup.Metrics;
+            case "AddOpenTelemetry":
+                return Setup.None;
+        }
+
+        if (name.StartsWith("Add", StringComparison.Ordinal) && name.EndsWith("ServiceDefaults", StringComparison.Ordinal))
+        {
+            return Setup.All;
+        }
+
+        var setup = Setup.None;
+        if (name.IndexOf("HealthCheck", StringComparison.Ordinal) >= 0)
+        {
+            setup |= Setup.Health;
+        }
+
+        var tracing = name.IndexOf("Tracing", StringComparison.Ordinal) >= 0;
+        var metrics = name.IndexOf("Metric", StringComparison.Ordinal) >= 0;
+        if (tracing || metrics)
+        {
+            // AddOpenTelemetryTracing sets up tracing only, even though its name says Telemetry.
+            return setup | (tracing ? Setup.Tracing : Setup.None) | (metrics ? Setup.Metrics : Setup.None);
+        }
+
+        if (name.IndexOf("Telemetry", StringComparison.Ordinal) >= 0 || name.IndexOf("Observability", StringComparison.Ordinal) >= 0)
+        {
+            setup |= Setup.Tracing | Setup.Metrics;
+        }
+
+        return setup;
+    }
+
+    /// <summary>The name <see cref="Classify"/> gives a team's own <c>AddOpenTelemetry</c> on the host builder.</summary>
+    private const string HostBuilderTelemetry = "AddOpenTelemetry(host builder)";
+
+    /// <summary>
+    /// <c>builder.AddOpenTelemetry()</c> rather than the SDK's <c>builder.Services.AddOpenTelemetry()</c> or
+    /// <c>builder.Logging.AddOpenTelemetry()</c>: the SDK extends the service collection and the logging builder only,
+    /// so a call on anything else is a team's wrapper that sets the pipeline up (usually in a service-defaults project).
+    /// </summary>
+    private static bool IsOnHostBuilder(InvocationExpressionSyntax node)
+    {
+        if (node.Expression is not MemberAccessExpressionSyntax { Expression: var receiver })
+        {
+            return false;
+        }
+
+        var last = receiver switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        return last != null &&
+               !last.EndsWith("Services", StringComparison.OrdinalIgnoreCase) && !last.EndsWith("ServiceCollection", StringComparison.OrdinalIgnoreCase) &&
+               !last.EndsWith("Logging", StringComparison.OrdinalIgnoreCase) && !last.StartsWith("logging", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool IsWebHostCreationName(string name) =>
         name is "CreateBuilder" or "CreateSlimBuilder" or "CreateDefaultBuilder" or "ConfigureWebHostDefaults" or "ConfigureWebHost";
@@ -116,17 +214,4 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
         symbol is IMethodSymbol { Name: "<Main>$" } || symbol == null
             ? Path.GetFileName(tree.FilePath)
             : symbol.ContainingType?.Name + "." + symbol.Name;
-
-    private static bool Any(ConcurrentDictionary<string, bool> called, HashSet<string> names)
-    {
-        foreach (var name in names)
-        {
-            if (called.ContainsKey(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -72,4 +72,46 @@ public sealed class DL2003ConsoleOutputTests
             static void Start(string[] args) { }
         }
         """, Framework.AspNetCore, OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Does_not_report_tests_when_the_test_framework_is_not_restored() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System;
+        using NUnit.Framework;
+        using Microsoft.AspNetCore.Mvc;
+
+        [TestFixture]
+        public class CheckoutTests
+        {
+            [SetUp]
+            public void Setup() => Console.WriteLine("first step");
+
+            [Test]
+            public void Pays() => Console.WriteLine("paying");
+        }
+
+        public sealed class CheckoutController : ControllerBase
+        {
+            [HttpPost]
+            public IActionResult Pay()
+            {
+                [|Console.WriteLine("paying")|];
+                return Ok();
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("Orders.IntegrationTests", false)]
+    [InlineData("Orders.Api.Test", false)]
+    [InlineData("Orders.Api", true)]
+    [InlineData("Contest.Api", true)]
+    public async Task Does_not_report_a_project_named_as_a_test_project(string assemblyName, bool reported)
+    {
+        var write = reported ? "[|Console.WriteLine(\"api started\")|]" : "Console.WriteLine(\"api started\")";
+        var source = "using System;\nusing Microsoft.AspNetCore.Mvc;\n\npublic sealed class OrdersApiFixture\n{\n    public void Started() => " + write + ";\n}\n";
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<ConsoleOutputAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier> { TestCode = source };
+        CSharpVerifier<ConsoleOutputAnalyzer>.Configure(test.TestState, Framework.AspNetCore, OutputKind.DynamicallyLinkedLibrary);
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, assemblyName));
+        await test.RunAsync();
+    }
 }
