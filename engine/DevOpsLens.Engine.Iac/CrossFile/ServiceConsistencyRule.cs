@@ -26,6 +26,8 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
 
     private static readonly Regex DotnetImage = new(@"^mcr\.microsoft\.com/dotnet/(?:aspnet|runtime|runtime-deps|sdk):(\d+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
+    private static readonly Regex DependentVariable = new(@"\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.ProbePathNotMapped, RuleCatalog.PortMismatch, RuleCatalog.TelemetryConfigMismatch };
 
     /// <summary>Findings land on the manifests and Dockerfiles that disagree with the service, never on its C# or settings.</summary>
@@ -223,8 +225,10 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             }
         }
 
-        // DL3051: container ports and numeric probe ports against the listening port.
-        var listen = ListenPorts(service, env.ToDictionary(e => e.Key, e => e.Value.Value), dockerfiles, out var source);
+        // DL3051: container ports and numeric probe ports against the listening port. Kubernetes expands $(VAR)
+        // from the container's earlier variables (ASPNETCORE_URLS=http://*:$(PORT)), so values are read expanded.
+        var expanded = env.ToDictionary(e => e.Key, e => ExpandDependentVariables(e.Value.Value, env));
+        var listen = ListenPorts(service, expanded, container.Map.Has("envFrom") ? null : dockerfiles, container.Map.Has("envFrom"), out var source);
         if (listen != null)
         {
             var declared = (container.Map.Seq("ports")?.Items ?? new List<YNode>()).OfType<YMap>().Select(p => p["containerPort"]).OfType<YScalar>().ToList();
@@ -257,7 +261,8 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             env[name] = (node, value);
         }
 
-        var listen = ListenPorts(service, env.ToDictionary(e => e.Key, e => e.Value.Value), dockerfiles, out var source);
+        var externalEnv = composeService.Map.Has("env_file");
+        var listen = ListenPorts(service, env.ToDictionary(e => e.Key, e => e.Value.Value), externalEnv ? null : dockerfiles, externalEnv, out var source);
         var ports = composeService.ContainerPorts().ToList();
         if (listen != null && ports.Count > 0 && !ports.Any(p => listen.Contains(p.Port)))
         {
@@ -296,7 +301,7 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         }
 
         var chain = DockerfileFacts.Chain(file, final).ToList();
-        var listen = ListenPorts(service, new Dictionary<string, string>(), new List<DocumentContext> { document }, out var source);
+        var listen = ListenPorts(service, new Dictionary<string, string>(), new List<DocumentContext> { document }, externalEnv: false, out var source);
         var exposes = chain.SelectMany(s => s.Instructions).Where(i => i.Keyword == "EXPOSE").ToList();
         if (listen == null || exposes.Count == 0)
         {
@@ -316,9 +321,10 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
     /// The ports the service listens on, in ASP.NET Core's order of precedence: Listen/UseUrls in code, Kestrel
     /// endpoints or Urls in appsettings, ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS from the deployment or the
     /// Dockerfile's ENV, and finally the default of the official .NET images (8080 from .NET 8, 80 before).
-    /// Null when none of these is known.
+    /// Null when none of these is known, and when the deployment also loads variables from elsewhere (envFrom,
+    /// env_file) that could set the URLs: the Dockerfile and the image default are then only guesses.
     /// </summary>
-    private static HashSet<int>? ListenPorts(ServiceFacts service, IReadOnlyDictionary<string, string> env, List<DocumentContext>? dockerfiles, out string source)
+    private static HashSet<int>? ListenPorts(ServiceFacts service, IReadOnlyDictionary<string, string> env, List<DocumentContext>? dockerfiles, bool externalEnv, out string source)
     {
         if (service.CodePorts.Count > 0)
         {
@@ -337,6 +343,12 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         {
             source = fromEnv.Source;
             return fromEnv.Ports;
+        }
+
+        if (externalEnv)
+        {
+            source = string.Empty;
+            return null;
         }
 
         foreach (var dockerfile in dockerfiles ?? new List<DocumentContext>())
@@ -401,6 +413,17 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         var kestrel = env.Where(e => e.Key.StartsWith("Kestrel__Endpoints__", StringComparison.OrdinalIgnoreCase) && e.Key.EndsWith("__Url", StringComparison.OrdinalIgnoreCase))
             .SelectMany(e => ServiceFacts.PortsOfUrls(e.Value)).ToHashSet();
         return kestrel.Count > 0 ? (kestrel, Describe(kestrel, "Kestrel endpoints in " + where)) : (null, string.Empty);
+    }
+
+    /// <summary>Expands Kubernetes dependent variables (<c>$(NAME)</c>) from the container's own env; unknown ones stay as written.</summary>
+    private static string ExpandDependentVariables(string value, IReadOnlyDictionary<string, (string Value, YScalar Name)> env)
+    {
+        if (value.IndexOf("$(", StringComparison.Ordinal) < 0)
+        {
+            return value;
+        }
+
+        return DependentVariable.Replace(value, m => env.TryGetValue(m.Groups[1].Value, out var v) && v.Value.IndexOf("$(", StringComparison.Ordinal) < 0 ? v.Value : m.Value);
     }
 
     private static string Describe(IEnumerable<int> ports, string where) => string.Join(", ", ports.OrderBy(p => p)) + " " + where;

@@ -71,8 +71,13 @@ internal sealed class K8sObject
     /// <summary>
     /// A kustomize / strategic-merge patch rather than a full object: a controller without <c>spec.selector</c>
     /// (required by apps/v1). Patches only restate what they change, so rules about what is missing skip them.
+    /// The pre-1.16 APIs (extensions/v1beta1, apps/v1beta1) defaulted the selector from the template labels, so a
+    /// controller of those versions whose containers name their images is a complete object, not a patch.
     /// </summary>
-    public bool IsPatch => Kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" && !(Root.Map("spec")?.Has("selector") ?? false);
+    public bool IsPatch => Kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" && !(Root.Map("spec")?.Has("selector") ?? false)
+        && !(IsLegacyApi && Containers(includeInit: false).Any() && Containers(includeInit: false).All(c => !c.IsPartial));
+
+    private bool IsLegacyApi => Root.Str("apiVersion") is "extensions/v1beta1" or "apps/v1beta1";
 
     public IReadOnlyDictionary<string, string> PodLabels => Labels(PodTemplate?.Map("metadata")?.Map("labels"));
 
