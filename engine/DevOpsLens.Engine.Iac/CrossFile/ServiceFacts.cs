@@ -36,7 +36,7 @@ internal sealed class ServiceFacts
 
     private static readonly Regex UrlPort = new(@"https?://[^/:;""\s]+(?::(\d{1,5}))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
-    private static readonly Regex OtelSetup = new(@"\b(?:AddOpenTelemetry|UseOtlpExporter|AddOtlpExporter|UseAzureMonitor|CreateTracerProviderBuilder|CreateMeterProviderBuilder|OpenTelemetrySdk\.Create)\s*[<(]", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex OtelSetup = new(@"\b(?:AddOpenTelemetry(?:Tracing|Metrics)?|UseOtlpExporter|AddOtlpExporter|UseAzureMonitor|CreateTracerProviderBuilder|CreateMeterProviderBuilder|OpenTelemetrySdk\.Create)\s*[<(]", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex OtlpExport = new(@"\b(?:UseOtlpExporter|AddOtlpExporter)\s*\(", RegexOptions.CultureInvariant, Timeout);
 
