@@ -31,6 +31,9 @@ internal sealed class RunsAsRootRule : IacRule
                 continue;
             }
 
+            // A pod-level runAsUser: 0 or runAsNonRoot: false is one line shared by every container: it is reported
+            // once, with the first container that inherits it, not once per container on the same span.
+            var reportedPodSettings = new HashSet<YPair>();
             foreach (var container in workload.Containers(includeInit: true).Where(c => !c.IsPartial))
             {
                 var context = container.Map.Map("securityContext");
@@ -39,11 +42,17 @@ internal sealed class RunsAsRootRule : IacRule
                 var nonRoot = context?.GetPair("runAsNonRoot") ?? podContext?.GetPair("runAsNonRoot");
                 if (user != null && YamlValues.Int(user.Value) == 0)
                 {
-                    Report(sink, document, RuleCatalog.RunsAsRoot, user, fingerprint + "/uid0", container.Name, "runs as user 0 (root)");
+                    if (context?.GetPair("runAsUser") != null || reportedPodSettings.Add(user))
+                    {
+                        Report(sink, document, RuleCatalog.RunsAsRoot, user, fingerprint + "/uid0", container.Name, "runs as user 0 (root)");
+                    }
                 }
                 else if (nonRoot != null && YamlValues.Bool(nonRoot.Value) == false && user == null)
                 {
-                    Report(sink, document, RuleCatalog.RunsAsRoot, nonRoot, fingerprint + "/nonroot", container.Name, "sets runAsNonRoot: false and may run as root");
+                    if (context?.GetPair("runAsNonRoot") != null || reportedPodSettings.Add(nonRoot))
+                    {
+                        Report(sink, document, RuleCatalog.RunsAsRoot, nonRoot, fingerprint + "/nonroot", container.Name, "sets runAsNonRoot: false and may run as root");
+                    }
                 }
                 else if (user == null && (nonRoot == null || YamlValues.Bool(nonRoot.Value) != true))
                 {
