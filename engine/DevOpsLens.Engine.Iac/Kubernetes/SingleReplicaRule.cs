@@ -12,6 +12,8 @@ namespace DevOpsLens.Engine.Iac.Kubernetes;
 /// of deliberate single replicas are not reported either: a pod that mounts a PersistentVolumeClaim (a
 /// ReadWriteOnce volume attaches to one node, so a second replica could not start), and a versioned workload
 /// (reviews-v1, reviews-v2…) whose Service also sends traffic to sibling workloads that together run enough pods.
+/// Manifests of a development environment (a <c>dev</c>, <c>development</c> or <c>local</c> folder or namespace)
+/// run one replica on purpose and are not reported.
 /// </summary>
 internal sealed class SingleReplicaRule : IRepositoryRule
 {
@@ -31,7 +33,8 @@ internal sealed class SingleReplicaRule : IRepositoryRule
             var workloads = folder.Select(x => x.Object).Where(o => o.Kind is "Deployment" or "StatefulSet" && !o.IsPatch).ToList();
             foreach (var (document, o) in folder)
             {
-                if (o.Kind is not ("Deployment" or "StatefulSet") || o.IsPatch || o.Root.Map("spec")?["replicas"] is not { } replicasNode || scaled.Contains(o.Kind + "/" + o.Name))
+                if (o.Kind is not ("Deployment" or "StatefulSet") || o.IsPatch || o.Root.Map("spec")?["replicas"] is not { } replicasNode || scaled.Contains(o.Kind + "/" + o.Name)
+                    || IsDevelopment(document.Path, o.Namespace))
                 {
                     continue;
                 }
@@ -48,6 +51,11 @@ internal sealed class SingleReplicaRule : IRepositoryRule
 
         return reports;
     }
+
+    private static readonly HashSet<string> DevelopmentNames = new(StringComparer.OrdinalIgnoreCase) { "dev", "development", "local" };
+
+    private static bool IsDevelopment(string path, string? ns) =>
+        (ns != null && DevelopmentNames.Contains(ns.Trim())) || RepositoryManifests.Folder(path).Split('/').Any(DevelopmentNames.Contains);
 
     private static bool MountsClaim(K8sObject workload) =>
         workload.PodSpec?.Seq("volumes")?.Items.Any(v => v is YMap volume && volume.Has("persistentVolumeClaim")) ?? false;
