@@ -6,7 +6,7 @@ using DevOpsLens.Engine.Rules;
 namespace DevOpsLens.Engine.Iac.Kubernetes;
 
 /// <summary>
-/// DL3003: a Deployment or StatefulSet whose explicit <c>replicas</c> is below <c>min_replicas</c> (default 2) and
+/// DL3003: a Deployment (or Argo Rollout) or StatefulSet whose explicit <c>replicas</c> is below <c>min_replicas</c> (default 2) and
 /// that no HorizontalPodAutoscaler or KEDA ScaledObject in the same folder scales. An omitted replicas field is
 /// not reported (it is usually left to an autoscaler); <c>replicas: 0</c> is a deliberate scale-down. Two shapes
 /// of deliberate single replicas are not reported either: a pod that mounts a PersistentVolumeClaim (a
@@ -30,10 +30,10 @@ internal sealed class SingleReplicaRule : IRepositoryRule
         {
             var scaled = RepositoryManifests.AutoscaledTargets(folder.Select(x => x.Object), out _);
             var services = folder.Select(x => x.Object).Where(o => o.Kind == "Service").ToList();
-            var workloads = folder.Select(x => x.Object).Where(o => o.Kind is "Deployment" or "StatefulSet" && !o.IsPatch).ToList();
+            var workloads = folder.Select(x => x.Object).Where(o => (o.IsDeploymentLike || o.Kind == "StatefulSet") && !o.IsPatch).ToList();
             foreach (var (document, o) in folder)
             {
-                if (o.Kind is not ("Deployment" or "StatefulSet") || o.IsPatch || o.Root.Map("spec")?["replicas"] is not { } replicasNode || scaled.Contains(o.Kind + "/" + o.Name)
+                if (!(o.IsDeploymentLike || o.Kind == "StatefulSet") || o.IsPatch || o.Root.Map("spec")?["replicas"] is not { } replicasNode || scaled.Contains(o.Kind + "/" + o.Name)
                     || IsDevelopment(document.Path, o.Namespace))
                 {
                     continue;
