@@ -42,6 +42,7 @@ public static class IacRules
     public static IReadOnlyList<IRepositoryRule> RepositoryRules { get; } = new IRepositoryRule[]
     {
         new SingleReplicaRule(),
+        new UnpinnedManifestImageRule(),
         new MissingDisruptionBudgetRule(),
         new ServiceConsistencyRule(),
     };

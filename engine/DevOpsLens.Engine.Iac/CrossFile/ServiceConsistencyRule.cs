@@ -26,6 +26,8 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
 
     private static readonly Regex DotnetImage = new(@"^mcr\.microsoft\.com/dotnet/(?:aspnet|runtime|runtime-deps|sdk):(\d+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
+    private static readonly Regex DependentVariable = new(@"\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { RuleCatalog.ProbePathNotMapped, RuleCatalog.PortMismatch, RuleCatalog.TelemetryConfigMismatch };
 
     /// <summary>Findings land on the manifests and Dockerfiles that disagree with the service, never on its C# or settings.</summary>
@@ -48,6 +50,7 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             return reports;
         }
 
+        var configured = DeploymentPorts(documents, services, cancellationToken);
         var dockerfiles = new Dictionary<ServiceFacts, List<DocumentContext>>();
         foreach (var dockerfile in documents.Where(d => d.Kind == DocumentKind.Dockerfile))
         {
@@ -57,7 +60,7 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             if (owner != null)
             {
                 (dockerfiles.TryGetValue(owner, out var list) ? list : dockerfiles[owner] = new List<DocumentContext>()).Add(dockerfile);
-                CheckDockerfile(dockerfile, owner, reports);
+                CheckDockerfile(dockerfile, owner, configured.TryGetValue(owner, out var ports) ? ports : null, reports);
             }
         }
 
@@ -72,7 +75,7 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
                     var service = Match(services, container.Map.Str("image"), containers.Count == 1);
                     if (service != null)
                     {
-                        CheckContainer(document, container, service, dockerfiles.TryGetValue(service, out var files) ? files : null, reports);
+                        CheckContainer(document, container, service, dockerfiles.TryGetValue(service, out var files) ? files : null, InjectsDotnetInstrumentation(workload), reports);
                     }
                 }
             }
@@ -89,6 +92,49 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         }
 
         return reports;
+    }
+
+    /// <summary>
+    /// The ports each service's deployments set through its environment (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS,
+    /// Kestrel endpoints) in Kubernetes containers and compose services: the image the Dockerfile builds is run
+    /// with them, so they, not the base image's default, are what its EXPOSE should agree with.
+    /// </summary>
+    private static Dictionary<ServiceFacts, HashSet<int>> DeploymentPorts(IReadOnlyList<DocumentContext> documents, List<ServiceFacts> services, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<ServiceFacts, HashSet<int>>();
+        void Add(ServiceFacts? service, IReadOnlyDictionary<string, string> env)
+        {
+            if (service != null && PortsFromEnv(env, string.Empty).Ports is { } ports)
+            {
+                (result.TryGetValue(service, out var set) ? set : result[service] = new HashSet<int>()).UnionWith(ports);
+            }
+        }
+
+        foreach (var document in documents.Where(d => d.Kind == DocumentKind.Yaml))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var workload in K8sObjects.Get(document).Where(o => o.IsWorkload))
+            {
+                var containers = workload.Containers(includeInit: false).ToList();
+                foreach (var container in containers)
+                {
+                    var env = new Dictionary<string, (string Value, YScalar Name)>(StringComparer.Ordinal);
+                    foreach (var (name, entry) in container.Env())
+                    {
+                        env[name.Value] = (entry.Str("value") ?? string.Empty, name);
+                    }
+
+                    Add(Match(services, container.Map.Str("image"), containers.Count == 1), env.ToDictionary(e => e.Key, e => ExpandDependentVariables(e.Value.Value, env)));
+                }
+            }
+
+            foreach (var composeService in ComposeFile.Services(document))
+            {
+                Add(MatchCompose(services, document, composeService), composeService.Environment().GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.Last().Value));
+            }
+        }
+
+        return result;
     }
 
     private static List<ServiceFacts> FindServices(IReadOnlyList<DocumentContext> documents, CancellationToken cancellationToken)
@@ -199,7 +245,16 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
 
     private static string Normalize(string name) => new(name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 
-    private static void CheckContainer(DocumentContext document, K8sContainer container, ServiceFacts service, List<DocumentContext>? dockerfiles, List<RepositoryReport> reports)
+    /// <summary>
+    /// The OpenTelemetry Operator injects the .NET automatic instrumentation into pods annotated
+    /// <c>instrumentation.opentelemetry.io/inject-dotnet</c> (value true or an Instrumentation name): the OTEL_*
+    /// variables are then read even when the code sets nothing up.
+    /// </summary>
+    private static bool InjectsDotnetInstrumentation(K8sObject workload) =>
+        workload.PodTemplate?.Map("metadata")?.Map("annotations")?.Str("instrumentation.opentelemetry.io/inject-dotnet") is { } value
+        && !string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckContainer(DocumentContext document, K8sContainer container, ServiceFacts service, List<DocumentContext>? dockerfiles, bool injected, List<RepositoryReport> reports)
     {
         var env = new Dictionary<string, (string Value, YScalar Name)>(StringComparer.Ordinal);
         foreach (var (name, entry) in container.Env())
@@ -223,8 +278,10 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             }
         }
 
-        // DL3051: container ports and numeric probe ports against the listening port.
-        var listen = ListenPorts(service, env.ToDictionary(e => e.Key, e => e.Value.Value), dockerfiles, out var source);
+        // DL3051: container ports and numeric probe ports against the listening port. Kubernetes expands $(VAR)
+        // from the container's earlier variables (ASPNETCORE_URLS=http://*:$(PORT)), so values are read expanded.
+        var expanded = env.ToDictionary(e => e.Key, e => ExpandDependentVariables(e.Value.Value, env));
+        var listen = ListenPorts(service, expanded, container.Map.Has("envFrom") ? null : dockerfiles, container.Map.Has("envFrom"), out var source, out _);
         if (listen != null)
         {
             var declared = (container.Map.Seq("ports")?.Items ?? new List<YNode>()).OfType<YMap>().Select(p => p["containerPort"]).OfType<YScalar>().ToList();
@@ -246,7 +303,7 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         }
 
         // DL3052: telemetry settings against the code.
-        CheckTelemetry(document, service, env.ToDictionary(e => e.Key, e => ((YNode)e.Value.Name, e.Value.Value)), container.Map.Has("envFrom"), container.Anchor, container.Name, reports);
+        CheckTelemetry(document, service, env.ToDictionary(e => e.Key, e => ((YNode)e.Value.Name, e.Value.Value)), container.Map.Has("envFrom"), injected, container.Anchor, container.Name, reports);
     }
 
     private static void CheckCompose(DocumentContext document, ComposeService composeService, ServiceFacts service, List<DocumentContext>? dockerfiles, List<RepositoryReport> reports)
@@ -257,7 +314,8 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             env[name] = (node, value);
         }
 
-        var listen = ListenPorts(service, env.ToDictionary(e => e.Key, e => e.Value.Value), dockerfiles, out var source);
+        var externalEnv = composeService.Map.Has("env_file");
+        var listen = ListenPorts(service, env.ToDictionary(e => e.Key, e => e.Value.Value), externalEnv ? null : dockerfiles, externalEnv, out var source, out _);
         var ports = composeService.ContainerPorts().ToList();
         if (listen != null && ports.Count > 0 && !ports.Any(p => listen.Contains(p.Port)))
         {
@@ -265,12 +323,12 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             reports.Add(RepositoryManifests.Report(document, RuleCatalog.PortMismatch, Spans.Of(document.Text, node), RuleCatalog.PortMismatch.FormatMessage(port, source), "compose port " + port));
         }
 
-        CheckTelemetry(document, service, env, composeService.Map.Has("env_file"), composeService.Key, composeService.Name, reports);
+        CheckTelemetry(document, service, env, composeService.Map.Has("env_file"), injected: false, composeService.Key, composeService.Name, reports);
     }
 
-    private static void CheckTelemetry(DocumentContext document, ServiceFacts service, Dictionary<string, (YNode Node, string Value)> env, bool hasExternalEnv, YNode anchor, string name, List<RepositoryReport> reports)
+    private static void CheckTelemetry(DocumentContext document, ServiceFacts service, Dictionary<string, (YNode Node, string Value)> env, bool hasExternalEnv, bool injected, YNode anchor, string name, List<RepositoryReport> reports)
     {
-        var autoInstrumented = env.ContainsKey("CORECLR_ENABLE_PROFILING") || env.Keys.Any(k => k.StartsWith("OTEL_DOTNET_AUTO", StringComparison.Ordinal));
+        var autoInstrumented = injected || env.ContainsKey("CORECLR_ENABLE_PROFILING") || env.Keys.Any(k => k.StartsWith("OTEL_DOTNET_AUTO", StringComparison.Ordinal));
         var otel = env.Where(e => e.Key.StartsWith("OTEL_", StringComparison.Ordinal)).OrderBy(e => e.Value.Node.Start).ToList();
         if (otel.Count > 0 && !service.UsesOpenTelemetry && !autoInstrumented)
         {
@@ -280,14 +338,14 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         }
 
         var hasEndpoint = env.Keys.Any(k => k.StartsWith("OTEL_EXPORTER_OTLP", StringComparison.Ordinal) && k.EndsWith("ENDPOINT", StringComparison.Ordinal));
-        if (service.ExportsOtlp && !service.OtlpEndpointConfigured && !hasEndpoint && !hasExternalEnv)
+        if (service.ExportsOtlp && !service.OtlpEndpointConfigured && !hasEndpoint && !hasExternalEnv && !injected)
         {
             var message = "The service exports OTLP, but '" + name + "' sets no OTEL_EXPORTER_OTLP_ENDPOINT, so it exports to localhost:4317";
             reports.Add(RepositoryManifests.Report(document, RuleCatalog.TelemetryConfigMismatch, Spans.Of(document.Text, anchor), message, "otel-endpoint " + name));
         }
     }
 
-    private static void CheckDockerfile(DocumentContext document, ServiceFacts service, List<RepositoryReport> reports)
+    private static void CheckDockerfile(DocumentContext document, ServiceFacts service, HashSet<int>? deploymentPorts, List<RepositoryReport> reports)
     {
         var file = Dockerfile.Get(document);
         if (file.FinalStage is not { } final)
@@ -296,7 +354,14 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         }
 
         var chain = DockerfileFacts.Chain(file, final).ToList();
-        var listen = ListenPorts(service, new Dictionary<string, string>(), new List<DocumentContext> { document }, out var source);
+        var listen = ListenPorts(service, new Dictionary<string, string>(), new List<DocumentContext> { document }, externalEnv: false, out var source, out var imageDefault);
+        if (imageDefault && deploymentPorts is { Count: > 0 } && listen != null)
+        {
+            // The deployments run the image on their own ports; the default still holds where they set none.
+            listen = new HashSet<int>(listen.Concat(deploymentPorts));
+            source = Describe(listen, "(the image default and the ports the service's deployments set)");
+        }
+
         var exposes = chain.SelectMany(s => s.Instructions).Where(i => i.Keyword == "EXPOSE").ToList();
         if (listen == null || exposes.Count == 0)
         {
@@ -316,10 +381,13 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
     /// The ports the service listens on, in ASP.NET Core's order of precedence: Listen/UseUrls in code, Kestrel
     /// endpoints or Urls in appsettings, ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS from the deployment or the
     /// Dockerfile's ENV, and finally the default of the official .NET images (8080 from .NET 8, 80 before).
-    /// Null when none of these is known.
+    /// Null when none of these is known, and when the deployment also loads variables from elsewhere (envFrom,
+    /// env_file) that could set the URLs: the Dockerfile and the image default are then only guesses.
+    /// <paramref name="imageDefault"/> tells that the answer is only the base image's default.
     /// </summary>
-    private static HashSet<int>? ListenPorts(ServiceFacts service, IReadOnlyDictionary<string, string> env, List<DocumentContext>? dockerfiles, out string source)
+    private static HashSet<int>? ListenPorts(ServiceFacts service, IReadOnlyDictionary<string, string> env, List<DocumentContext>? dockerfiles, bool externalEnv, out string source, out bool imageDefault)
     {
+        imageDefault = false;
         if (service.CodePorts.Count > 0)
         {
             source = Describe(service.CodePorts, "in code");
@@ -337,6 +405,12 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         {
             source = fromEnv.Source;
             return fromEnv.Ports;
+        }
+
+        if (externalEnv)
+        {
+            source = string.Empty;
+            return null;
         }
 
         foreach (var dockerfile in dockerfiles ?? new List<DocumentContext>())
@@ -367,6 +441,7 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
             {
                 var port = major >= 8 ? 8080 : 80;
                 source = port + ", the default of " + image.Split(':')[0] + " " + major;
+                imageDefault = true;
                 return new HashSet<int> { port };
             }
         }
@@ -401,6 +476,17 @@ internal sealed class ServiceConsistencyRule : IRepositoryRule
         var kestrel = env.Where(e => e.Key.StartsWith("Kestrel__Endpoints__", StringComparison.OrdinalIgnoreCase) && e.Key.EndsWith("__Url", StringComparison.OrdinalIgnoreCase))
             .SelectMany(e => ServiceFacts.PortsOfUrls(e.Value)).ToHashSet();
         return kestrel.Count > 0 ? (kestrel, Describe(kestrel, "Kestrel endpoints in " + where)) : (null, string.Empty);
+    }
+
+    /// <summary>Expands Kubernetes dependent variables (<c>$(NAME)</c>) from the container's own env; unknown ones stay as written.</summary>
+    private static string ExpandDependentVariables(string value, IReadOnlyDictionary<string, (string Value, YScalar Name)> env)
+    {
+        if (value.IndexOf("$(", StringComparison.Ordinal) < 0)
+        {
+            return value;
+        }
+
+        return DependentVariable.Replace(value, m => env.TryGetValue(m.Groups[1].Value, out var v) && v.Value.IndexOf("$(", StringComparison.Ordinal) < 0 ? v.Value : m.Value);
     }
 
     private static string Describe(IEnumerable<int> ports, string where) => string.Join(", ", ports.OrderBy(p => p)) + " " + where;

@@ -7,15 +7,22 @@ namespace DevOpsLens.Engine.Iac.CrossFile;
 /// <summary>
 /// What the C# code and appsettings of one ASP.NET Core service say about its endpoints, ports and telemetry,
 /// found with bounded regular expressions (no compilation). Anything the patterns cannot resolve
-/// (route groups, attribute routes, constants from elsewhere) marks the routes as incomplete, and the
-/// checks then stay silent rather than guess.
+/// (route groups, attribute routes, conventional MVC routes, SPA fallbacks, constants from elsewhere) marks the
+/// routes as incomplete, and the checks then stay silent rather than guess.
 /// </summary>
 internal sealed class ServiceFacts
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     private static readonly Regex MapCall = new(
-        @"\.(Map(?:Get|Post|Put|Delete|Patch|Methods|HealthChecks|Group|Fallback)?|UseHealthChecks)\s*(?:<[^>\n]{0,80}>)?\s*\(\s*(?:@?""([^""\n]*)""|([A-Za-z_][\w.]*)\s*[,)])?",
+        @"\.(Map(?:Get|Post|Put|Delete|Patch|Methods|HealthChecks|Group|Fallback)?|UseHealthChecks)\s*(?:<[^>\n]{0,80}>)?\s*\(\s*(?:[A-Za-z_]\w*\s*:\s*)?(?:@?""([^""\n]*)""|([A-Za-z_][\w.]*)\s*[,)])?",
+        RegexOptions.CultureInvariant,
+        Timeout);
+
+    // Routing that serves paths no literal names: conventional MVC routes, Razor Pages, SPA and static-file
+    // fallbacks, reverse proxies.
+    private static readonly Regex OpenRouting = new(
+        @"\.(?:MapControllerRoute|MapDefaultControllerRoute|MapAreaControllerRoute|MapRazorPages|MapFallbackTo\w*|MapReverseProxy|MapBlazorHub|MapRoute|UseMvc\w*|UseSpa\w*|UseDefaultFiles|UseFileServer)\s*(?:<[^>\n]{0,80}>)?\s*\(",
         RegexOptions.CultureInvariant,
         Timeout);
 
@@ -29,7 +36,7 @@ internal sealed class ServiceFacts
 
     private static readonly Regex UrlPort = new(@"https?://[^/:;""\s]+(?::(\d{1,5}))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
-    private static readonly Regex OtelSetup = new(@"\b(?:AddOpenTelemetry|UseOtlpExporter|AddOtlpExporter|UseAzureMonitor|CreateTracerProviderBuilder|CreateMeterProviderBuilder|OpenTelemetrySdk\.Create)\s*[<(]", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex OtelSetup = new(@"\b(?:AddOpenTelemetry(?:Tracing|Metrics)?|UseOtlpExporter|AddOtlpExporter|UseAzureMonitor|CreateTracerProviderBuilder|CreateMeterProviderBuilder|OpenTelemetrySdk\.Create)\s*[<(]", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex OtlpExport = new(@"\b(?:UseOtlpExporter|AddOtlpExporter)\s*\(", RegexOptions.CultureInvariant, Timeout);
 
@@ -85,6 +92,14 @@ internal sealed class ServiceFacts
             foreach (var (method, literal, identifier) in file.MapCalls)
             {
                 var route = literal;
+                if (literal == null && identifier == null)
+                {
+                    // An argument the patterns cannot read ($"/{prefix}/health", new PathString(…)); Map alone is
+                    // also AutoMapper's name, so only the routing-specific methods count.
+                    RoutesIncomplete |= method is not ("Map" or "MapGroup");
+                    continue;
+                }
+
                 if (route == null && identifier != null)
                 {
                     var simple = identifier.Substring(identifier.LastIndexOf('.') + 1);
@@ -113,7 +128,7 @@ internal sealed class ServiceFacts
                 }
             }
 
-            RoutesIncomplete |= file.HasAttributeRoute;
+            RoutesIncomplete |= file.HasUnlistedRoutes;
             CodePorts.UnionWith(file.Ports);
             UsesOpenTelemetry |= file.UsesOpenTelemetry;
             ExportsOtlp |= file.ExportsOtlp;
@@ -130,7 +145,7 @@ internal sealed class ServiceFacts
 
         public List<(string Method, string? Literal, string? Identifier)> MapCalls { get; } = new();
 
-        public bool HasAttributeRoute { get; private set; }
+        public bool HasUnlistedRoutes { get; private set; }
 
         public List<int> Ports { get; } = new();
 
@@ -154,7 +169,7 @@ internal sealed class ServiceFacts
                 facts.MapCalls.Add((m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null, m.Groups[3].Success ? m.Groups[3].Value : null));
             }
 
-            facts.HasAttributeRoute = AttributeRoute.IsMatch(text);
+            facts.HasUnlistedRoutes = AttributeRoute.IsMatch(text) || OpenRouting.IsMatch(text);
             foreach (Match m in ListenPort.Matches(text))
             {
                 facts.Ports.Add(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
@@ -257,10 +272,20 @@ internal sealed class ServiceFacts
         return false;
     }
 
+    /// <summary>
+    /// The ports of a URL list (<c>http://+:80;https://+:443</c>); a URL whose port is a variable that was not
+    /// expanded (<c>http://*:${PORT}</c>, <c>$(PORT)</c>) says nothing and is left out.
+    /// </summary>
     public static IEnumerable<int> PortsOfUrls(string urls)
     {
         foreach (Match m in UrlPort.Matches(urls))
         {
+            var end = m.Index + m.Length;
+            if (!m.Groups[1].Success && end < urls.Length && urls[end] == ':')
+            {
+                continue;
+            }
+
             if (m.Groups[1].Success && int.TryParse(m.Groups[1].Value, out var port))
             {
                 yield return port;

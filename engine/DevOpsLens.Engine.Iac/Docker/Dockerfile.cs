@@ -125,6 +125,12 @@ internal sealed class Dockerfile
 
     public static bool AppliesTo(DocumentContext document) => document.Kind == DocumentKind.Dockerfile;
 
+    /// <summary>
+    /// A development container (<c>.devcontainer/</c>): the editor builds it for a developer's workspace and it is
+    /// never deployed; devcontainer.json picks the user it runs as (<c>remoteUser</c>), not the Dockerfile.
+    /// </summary>
+    public static bool IsDevContainer(string path) => ("/" + path.Replace('\\', '/')).IndexOf("/.devcontainer/", StringComparison.OrdinalIgnoreCase) >= 0;
+
     public static Dockerfile Get(DocumentContext document) => document.GetOrAdd("iac.dockerfile", d => Parse(d.Text));
 
     /// <summary>Resolves <c>$NAME</c> / <c>${NAME}</c> / <c>${NAME:-default}</c> with the defaults of global ARGs; null when something stays unknown.</summary>

@@ -6,7 +6,8 @@ namespace DevOpsLens.Engine.Iac.Docker;
 
 /// <summary>
 /// DL3025: a service image (its final stage EXPOSEs a port) with no HEALTHCHECK. Images without EXPOSE (tools,
-/// workers, build images) are not judged; <c>HEALTHCHECK NONE</c> is an explicit decision and is accepted.
+/// workers, build images) are not judged, nor are development containers (<c>.devcontainer/</c>);
+/// <c>HEALTHCHECK NONE</c> is an explicit decision and is accepted.
 /// </summary>
 internal sealed class DockerfileNoHealthcheckRule : IacRule
 {
@@ -15,7 +16,7 @@ internal sealed class DockerfileNoHealthcheckRule : IacRule
     {
     }
 
-    public override bool AppliesTo(DocumentContext document) => Dockerfile.AppliesTo(document);
+    public override bool AppliesTo(DocumentContext document) => Dockerfile.AppliesTo(document) && !Dockerfile.IsDevContainer(document.Path);
 
     public override void Analyze(DocumentContext document, IReportSink sink)
     {

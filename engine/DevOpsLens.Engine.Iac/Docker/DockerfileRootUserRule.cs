@@ -7,7 +7,8 @@ namespace DevOpsLens.Engine.Iac.Docker;
 /// <summary>
 /// DL3021: the final stage must run as a non-root user. The last USER of the stage (or of the stage it builds
 /// on) decides; base images that already default to a non-root user (tags with "nonroot" or "chiseled",
-/// Chainguard images) are trusted.
+/// Chainguard images, .NET distroless, Bitnami application images (not minideb) and the nginx "unprivileged"
+/// images) are trusted. Development containers (<c>.devcontainer/</c>) are not deployed and are not judged.
 /// </summary>
 internal sealed class DockerfileRootUserRule : IacRule
 {
@@ -16,7 +17,7 @@ internal sealed class DockerfileRootUserRule : IacRule
     {
     }
 
-    public override bool AppliesTo(DocumentContext document) => Dockerfile.AppliesTo(document);
+    public override bool AppliesTo(DocumentContext document) => Dockerfile.AppliesTo(document) && !Dockerfile.IsDevContainer(document.Path);
 
     public override void Analyze(DocumentContext document, IReportSink sink)
     {
@@ -65,6 +66,9 @@ internal sealed class DockerfileRootUserRule : IacRule
     internal static bool DefaultsToNonRoot(string image)
     {
         var lower = image.ToLowerInvariant();
-        return lower.Contains("nonroot") || lower.Contains("chiseled") || lower.StartsWith("cgr.dev/chainguard/", StringComparison.Ordinal);
+        return lower.Contains("nonroot") || lower.Contains("chiseled") || lower.StartsWith("cgr.dev/chainguard/", StringComparison.Ordinal)
+            || (lower.StartsWith("mcr.microsoft.com/dotnet/", StringComparison.Ordinal) && lower.Contains("distroless"))
+            || ((lower.StartsWith("bitnami/", StringComparison.Ordinal) || lower.StartsWith("docker.io/bitnami/", StringComparison.Ordinal)) && !lower.Contains("/minideb"))
+            || lower.Contains("-unprivileged");
     }
 }

@@ -9,13 +9,14 @@ using DevOpsLens.Engine.Rules;
 namespace DevOpsLens.Engine.Iac.Docker;
 
 /// <summary>
-/// DL3004: an image with no tag or :latest in Kubernetes containers, compose services, Dockerfile FROM, and the
+/// DL3004: an image with no tag or :latest in compose services, Dockerfile FROM, and the
 /// images CI jobs run in: GitHub Actions job containers and service containers, GitLab CI <c>image:</c> and
 /// <c>services:</c> (top level, <c>default:</c> and per job, string or <c>name:</c> map), Azure Pipelines container
 /// resources and inline job containers. Templated references (<c>$IMAGE</c>, <c>${{ }}</c>, <c>$(var)</c>,
 /// <c>{{ }}</c>) and FROM of an earlier stage or scratch are skipped; FROM arguments are resolved with the defaults
 /// of ARGs declared before the first FROM. A compose service with <c>build:</c> only names the image it builds, so
-/// its <c>image:</c> is not judged.
+/// its <c>image:</c> is not judged. Kubernetes containers are judged by <see cref="UnpinnedManifestImageRule"/>, which
+/// also reads the kustomizations and skaffold files that set their tags.
 /// </summary>
 internal sealed class UnpinnedImageRule : IacRule
 {
@@ -38,14 +39,6 @@ internal sealed class UnpinnedImageRule : IacRule
         {
             AnalyzeDockerfile(document, sink);
             return;
-        }
-
-        foreach (var workload in K8sObjects.Get(document).Where(o => o.IsWorkload))
-        {
-            foreach (var container in workload.Containers(includeInit: true))
-            {
-                Check(document, sink, container.Map["image"]);
-            }
         }
 
         // With build:, image: names the image compose builds and tags, not one it pulls.

@@ -5,7 +5,7 @@ using DevOpsLens.Engine.Rules;
 namespace DevOpsLens.Engine.Iac.Kubernetes;
 
 /// <summary>
-/// DL3008: a Deployment or StatefulSet with two or more replicas (explicit, or an autoscaler's minReplicas) and no
+/// DL3008: a Deployment (or Argo Rollout) or StatefulSet with two or more replicas (explicit, or an autoscaler's minReplicas) and no
 /// PodDisruptionBudget in the same folder and namespace whose selector matches its pod labels. A PDB selecting
 /// with matchExpressions only is assumed to match.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class MissingDisruptionBudgetRule : IRepositoryRule
             var budgets = objects.Where(o => o.Kind == "PodDisruptionBudget").ToList();
             foreach (var (document, o) in folder)
             {
-                if (o.Kind is not ("Deployment" or "StatefulSet") || o.IsPatch)
+                if (!(o.IsDeploymentLike || o.Kind == "StatefulSet") || o.IsPatch)
                 {
                     continue;
                 }

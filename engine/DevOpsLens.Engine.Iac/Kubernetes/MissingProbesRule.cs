@@ -5,9 +5,10 @@ using DevOpsLens.Engine.Rules;
 namespace DevOpsLens.Engine.Iac.Kubernetes;
 
 /// <summary>
-/// DL3002: readiness and liveness probes on the serving containers of long-running workloads. Jobs and CronJobs
-/// run to completion, and a container that declares no ports (a queue worker, a sidecar) receives no traffic to
-/// gate, so neither is reported. DaemonSets (node agents) are left out too.
+/// DL3002: readiness and liveness probes on the serving containers of long-running workloads (Deployments, Argo
+/// Rollouts, StatefulSets, ReplicaSets). Jobs and CronJobs run to completion, and a container that declares no
+/// ports (a queue worker, a sidecar) receives no traffic to gate, so neither is reported. DaemonSets (node agents)
+/// are left out too.
 /// </summary>
 internal sealed class MissingProbesRule : IacRule
 {
@@ -22,7 +23,7 @@ internal sealed class MissingProbesRule : IacRule
     {
         foreach (var workload in K8sObjects.Get(document))
         {
-            if (workload.Kind is not ("Deployment" or "StatefulSet" or "ReplicaSet") || workload.IsPatch)
+            if (!(workload.IsDeploymentLike || workload.Kind is "StatefulSet" or "ReplicaSet") || workload.IsPatch)
             {
                 continue;
             }

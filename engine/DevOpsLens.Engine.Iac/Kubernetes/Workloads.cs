@@ -55,14 +55,23 @@ internal sealed class K8sObject
 
     public YNode NameAnchor => (YNode?)Root.Map("metadata")?.GetPair("name")?.Value ?? Root.GetPair("kind")!.Value;
 
-    /// <summary>The pod template (metadata + spec) for controllers, the object itself for a Pod.</summary>
+    /// <summary>
+    /// The pod template (metadata + spec) for controllers, the object itself for a Pod. An Argo Rollout replaces a
+    /// Deployment and carries the same template (unless it points at a Deployment with <c>workloadRef</c>).
+    /// </summary>
     public YMap? PodTemplate => Kind switch
     {
         "Pod" => Root,
         "CronJob" => Root.Map("spec")?.Map("jobTemplate")?.Map("spec")?.Map("template"),
         "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController" or "Job" => Root.Map("spec")?.Map("template"),
+        "Rollout" when IsArgoRollout => Root.Map("spec")?.Map("template"),
         _ => null,
     };
+
+    /// <summary>A long-running, replicated workload: a Deployment, or an Argo Rollout that stands in for one.</summary>
+    public bool IsDeploymentLike => Kind == "Deployment" || (Kind == "Rollout" && IsArgoRollout);
+
+    private bool IsArgoRollout => Root.Str("apiVersion")?.StartsWith("argoproj.io/", StringComparison.Ordinal) ?? false;
 
     public YMap? PodSpec => PodTemplate?.Map("spec");
 
@@ -71,8 +80,13 @@ internal sealed class K8sObject
     /// <summary>
     /// A kustomize / strategic-merge patch rather than a full object: a controller without <c>spec.selector</c>
     /// (required by apps/v1). Patches only restate what they change, so rules about what is missing skip them.
+    /// The pre-1.16 APIs (extensions/v1beta1, apps/v1beta1) defaulted the selector from the template labels, so a
+    /// controller of those versions whose containers name their images is a complete object, not a patch.
     /// </summary>
-    public bool IsPatch => Kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" && !(Root.Map("spec")?.Has("selector") ?? false);
+    public bool IsPatch => (Kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" || IsDeploymentLike) && !(Root.Map("spec")?.Has("selector") ?? false)
+        && !(IsLegacyApi && Containers(includeInit: false).Any() && Containers(includeInit: false).All(c => !c.IsPartial));
+
+    private bool IsLegacyApi => Root.Str("apiVersion") is "extensions/v1beta1" or "apps/v1beta1";
 
     public IReadOnlyDictionary<string, string> PodLabels => Labels(PodTemplate?.Map("metadata")?.Map("labels"));
 
