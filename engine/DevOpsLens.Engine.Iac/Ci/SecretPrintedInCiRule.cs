@@ -19,7 +19,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
 
     private static readonly Regex PrintCommand = new(@"^\s*(?:echo|printf|Write-Host|Write-Output|print|puts)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
-    private static readonly Regex Variable = new(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$env:([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(([A-Za-z_][A-Za-z0-9_.]*)\)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Variable = new(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$env:([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trace = new(@"(?<![\w-])(?:set\s+-[a-wyz]*x[a-z]*|set\s+-o\s+xtrace)\b", RegexOptions.CultureInvariant, Timeout);
 
