@@ -15,6 +15,11 @@ namespace DevOpsLens.Engine.Iac.Ci;
 /// </summary>
 internal sealed class PipeToShellRule : IacRule
 {
+    private static readonly Regex PipedAssignments = new(
+        @"(\|[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?)((?:[A-Za-z_][A-Za-z0-9_]*=(?:""[^""\n]*""|'[^'\n]*'|[^\s|;&""']*)[ \t]+)+)",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
     private static readonly Regex YamlKey = new(@"^[A-Za-z_][\w-]*:\s+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     // Commands (and the helper names install scripts give them) that print their arguments.
@@ -82,6 +87,10 @@ internal sealed class PipeToShellRule : IacRule
         // A backslash-newline continues the command: blank both characters (offsets stay the same) so that
         // "curl … \⏎ | bash" is one command, as the shell sees it.
         var text = document.Text.Substring(start, end - start).Replace("\\\r\n", "   ").Replace("\\\n", "  ");
+
+        // Installers document "curl … | VAR=value sh -": the assignments only set the interpreter's environment, so
+        // they are blanked (offsets kept) and the interpreter after them is judged.
+        text = PipedAssignments.Replace(text, m => m.Groups[1].Value + new string(' ', m.Groups[2].Length));
         foreach (var (s, e, source) in ShellPatterns.FindPipeToShell(text))
         {
             if (IsCommentedOut(text, s) || IsQuotedInMessage(text, s) || ReadsDataOnly(text, s, e))
