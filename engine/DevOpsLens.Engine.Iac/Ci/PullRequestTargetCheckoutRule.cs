@@ -11,7 +11,8 @@ namespace DevOpsLens.Engine.Iac.Ci;
 /// head ref, sha or repository, or <c>gh pr checkout</c> / <c>git fetch … pull/N/head</c> in a script). A job or step
 /// whose <c>if:</c> only admits pull requests from this repository's own branches
 /// (<c>github.event.pull_request.head.repo.full_name == github.repository</c>) or opened by Dependabot
-/// (<c>github.event.pull_request.user.login == 'dependabot[bot]'</c>) checks out code that someone with push access wrote.
+/// (<c>github.event.pull_request.user.login == 'dependabot[bot]'</c>) checks out code that someone with push access wrote,
+/// and a job whose environment is chosen by the head's repository waits for a maintainer's approval on forks.
 /// </summary>
 internal sealed class PullRequestTargetCheckoutRule : IacRule
 {
@@ -52,7 +53,7 @@ internal sealed class PullRequestTargetCheckoutRule : IacRule
 
             foreach (var (_, _, job) in GitHubWorkflow.Jobs(root))
             {
-                if (AdmitsOnlyTrustedHeads(job.Str("if")))
+                if (AdmitsOnlyTrustedHeads(job.Str("if")) || GatesForksOnApproval(job))
                 {
                     continue;
                 }
@@ -66,6 +67,18 @@ internal sealed class PullRequestTargetCheckoutRule : IacRule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The approval-gate pattern: an environment chosen by where the head comes from
+    /// (<c>environment: ${{ github.event.pull_request.head.repo.full_name == github.repository &amp;&amp; 'internal' || 'external' }}</c>),
+    /// so that a fork's run waits for a maintainer to approve the environment before any step runs.
+    /// </summary>
+    private static bool GatesForksOnApproval(YMap job)
+    {
+        var environment = job["environment"] is YMap map ? map.Str("name") : job.Str("environment");
+        return environment != null && environment.IndexOf("${{", StringComparison.Ordinal) >= 0
+            && (environment.Contains("github.event.pull_request.head.repo.full_name") || environment.Contains("github.event.pull_request.head.repo.fork"));
     }
 
     /// <summary>A condition that requires a trusted head; an <c>||</c> could let a fork through another branch.</summary>
