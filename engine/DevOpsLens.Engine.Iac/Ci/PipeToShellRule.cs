@@ -118,8 +118,15 @@ internal sealed class PipeToShellRule : IacRule
 
         var lineEnd = text.IndexOf('\n', matchEnd);
         var rest = text.Substring(matchEnd, (lineEnd < 0 ? text.Length : lineEnd) - matchEnd);
+        var skipValue = false;
         foreach (var raw in rest.Split(new[] { ' ', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries))
         {
+            if (skipValue)
+            {
+                skipValue = false;
+                continue;
+            }
+
             var token = raw.Trim('"', '\'');
             if (token.Length == 0 || token is "-" or "--" or "|" or "&&" or ";" || token.StartsWith(")", StringComparison.Ordinal) || token.StartsWith(">", StringComparison.Ordinal) || token.StartsWith("2>", StringComparison.Ordinal))
             {
@@ -150,11 +157,18 @@ internal sealed class PipeToShellRule : IacRule
                     return false;
                 }
 
-                // Flags that take a value (bash -o pipefail) are rare after a pipe; the value is skipped as a word.
+                // A shell's -o takes an option name (bash -o pipefail): skip it with the flag.
+                skipValue = interpreter is not ("python" or "perl" or "ruby" or "node") && flags.EndsWith("o", StringComparison.Ordinal);
                 continue;
             }
 
-            // The first word that is not a flag is a local script file: the download is its input.
+            // The first word that is not a flag is a local script file, and the download is its input; unless that
+            // file is the pipe itself.
+            if (token is "/dev/stdin" or "/dev/fd/0" or "/proc/self/fd/0")
+            {
+                return false;
+            }
+
             return !token.StartsWith("$", StringComparison.Ordinal) || token.Contains("/");
         }
 

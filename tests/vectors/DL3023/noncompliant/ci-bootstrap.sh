@@ -6,3 +6,4 @@ set -euo pipefail
 [|curl -fsSL https://bootstrap.pypa.io/get-pip.py | python3|] -
 echo "Installing the agent" && [|wget -qO- https://agent.acme.dev/setup | sudo bash|]
 [|curl -sfL https://get.k3s.io | INSTALL_K3S_EXEC="server --disable traefik" K3S_TOKEN=$K3S_TOKEN sh|] -s -
+[|curl -fsSL https://get.acme.dev/tools.sh | bash|] -eo pipefail /dev/stdin --prefix "$HOME/.local"
