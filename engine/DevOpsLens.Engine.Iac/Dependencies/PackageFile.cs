@@ -31,6 +31,14 @@ internal sealed class PackageEntry
 /// <summary>The packages of a project file, Directory.Packages.props or Directory.Build.props.</summary>
 internal sealed class PackageFile
 {
+    private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj", ".props", ".targets" };
+
+    /// <summary>Packages only a test project references: the VSTest host and test frameworks that bring their own runner.</summary>
+    private static readonly HashSet<string> TestPlatformPackages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Microsoft.NET.Test.Sdk", "xunit.v3", "TUnit", "MSTest", "Microsoft.Testing.Platform",
+    };
+
     private PackageFile(IReadOnlyList<PackageEntry> packages, bool isTestProject, string? error, int errorOffset)
     {
         Packages = packages;
@@ -46,14 +54,6 @@ internal sealed class PackageFile
     public string? Error { get; }
 
     public int ErrorOffset { get; }
-
-    private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj", ".props", ".targets" };
-
-    /// <summary>Packages only a test project references: the VSTest host and test frameworks that bring their own runner.</summary>
-    private static readonly HashSet<string> TestPlatformPackages = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.NET.Test.Sdk", "xunit.v3", "TUnit", "MSTest", "Microsoft.Testing.Platform",
-    };
 
     public static bool IsPackageFile(string path)
     {
