@@ -10,7 +10,8 @@ namespace DevOpsLens.Engine.Iac.Ci;
 /// DL3034: a secret written to the job log: <c>echo ${{ secrets.X }}</c>, <c>echo $TOKEN</c> where TOKEN comes from
 /// secrets (GitHub) or has a secret name (GitLab, Azure, <c>$(System.AccessToken)</c>), and <c>set -x</c> in a script
 /// that uses secrets. An echo whose output is piped (<c>| docker login --password-stdin</c>) or redirected
-/// (<c>&gt;&gt; $GITHUB_ENV</c>), and <c>::add-mask::</c>, do not print.
+/// (<c>&gt;&gt; $GITHUB_ENV</c>), <c>::add-mask::</c> and Azure's <c>##vso[task.setvariable …]</c> /
+/// <c>##vso[task.setsecret]</c> logging commands do not print.
 /// </summary>
 internal sealed class SecretPrintedInCiRule : IacRule
 {
@@ -18,7 +19,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
 
     private static readonly Regex PrintCommand = new(@"^\s*(?:echo|printf|Write-Host|Write-Output|print|puts)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
-    private static readonly Regex Variable = new(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$env:([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(([A-Za-z_][A-Za-z0-9_.]*)\)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Variable = new(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$env:([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trace = new(@"(?<![\w-])(?:set\s+-[a-wyz]*x[a-z]*|set\s+-o\s+xtrace)\b", RegexOptions.CultureInvariant, Timeout);
 
@@ -60,6 +61,15 @@ internal sealed class SecretPrintedInCiRule : IacRule
 
                 // Tracing prints only the commands that run, so it matters when the script itself expands a secret.
                 usesSecrets |= SecretReferences(text, lineStart, lineEnd, script, secretEnv).Any();
+
+                // An Azure Pipelines logging command is read by the agent, not written to the log; setsecret and
+                // setvariable with issecret=true are how a script masks a value, the ::add-mask:: of Azure.
+                if (IsAgentCommand(text, lineStart, lineEnd))
+                {
+                    lineStart = lineEnd + 1;
+                    continue;
+                }
+
                 foreach (var (segStart, segEnd) in Segments(text, lineStart, lineEnd))
                 {
                     var segment = text.Substring(segStart, segEnd - segStart);
@@ -125,6 +135,12 @@ internal sealed class SecretPrintedInCiRule : IacRule
     private static bool YieldsSecret(string inner) =>
         (inner.Contains("secrets.") || inner.Contains("secrets[") || inner.Contains("(secrets)"))
         && !inner.Contains("==") && !inner.Contains("!=") && !inner.TrimStart().StartsWith("!", StringComparison.Ordinal);
+
+    private static bool IsAgentCommand(string text, int start, int end)
+    {
+        var at = text.IndexOf("##vso[task.set", start, end - start, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 && (string.Compare(text, at + 14, "variable", 0, 8, StringComparison.OrdinalIgnoreCase) == 0 || string.Compare(text, at + 14, "secret", 0, 6, StringComparison.OrdinalIgnoreCase) == 0);
+    }
 
     /// <summary>Commands of one line, split at <c>&amp;&amp;</c>, <c>||</c> and <c>;</c> (quotes are not tracked: the split only narrows where an echo ends).</summary>
     private static IEnumerable<(int Start, int End)> Segments(string text, int start, int end)

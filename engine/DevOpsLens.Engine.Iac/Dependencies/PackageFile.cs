@@ -31,6 +31,14 @@ internal sealed class PackageEntry
 /// <summary>The packages of a project file, Directory.Packages.props or Directory.Build.props.</summary>
 internal sealed class PackageFile
 {
+    private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj", ".props", ".targets" };
+
+    /// <summary>Packages only a test project references: the VSTest host and test frameworks that bring their own runner.</summary>
+    private static readonly HashSet<string> TestPlatformPackages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Microsoft.NET.Test.Sdk", "xunit.v3", "TUnit", "MSTest", "Microsoft.Testing.Platform",
+    };
+
     private PackageFile(IReadOnlyList<PackageEntry> packages, bool isTestProject, string? error, int errorOffset)
     {
         Packages = packages;
@@ -72,9 +80,18 @@ internal sealed class PackageFile
                 if (reader.NodeType == XmlNodeType.Element)
                 {
                     var name = reader.LocalName;
+                    if (name == "Project" && reader.GetAttribute("Sdk") is { } sdk && sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // MSTest.Sdk projects are test projects without a Microsoft.NET.Test.Sdk reference.
+                        isTest = true;
+                    }
+
                     if (name is "PackageReference" or "PackageVersion" or "GlobalPackageReference")
                     {
                         var element = ReadAttributes(reader, info, text, lines);
+
+                        // NuGet gives a GlobalPackageReference PrivateAssets="all" and only analyzer and build assets.
+                        element.DevelopmentOnly |= name == "GlobalPackageReference";
                         if (element.Id != null)
                         {
                             if (reader.IsEmptyElement)
@@ -120,7 +137,7 @@ internal sealed class PackageFile
             return new PackageFile(Array.Empty<PackageEntry>(), isTest, ex.Message, offset);
         }
 
-        if (packages.Any(p => p.Id.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)) && !path.EndsWith(".props", StringComparison.OrdinalIgnoreCase))
+        if (packages.Any(p => TestPlatformPackages.Contains(p.Id)) && !path.EndsWith(".props", StringComparison.OrdinalIgnoreCase))
         {
             isTest = true;
         }
@@ -128,15 +145,35 @@ internal sealed class PackageFile
         return new PackageFile(packages, isTest, null, 0);
     }
 
+    /// <summary>
+    /// A project or folder that never ships: tests (<c>Orders.Tests</c>, <c>Orders.FunctionalTests</c>,
+    /// <c>Orders.TestUtilities</c>, <c>tests/</c>), specs, benchmarks, samples and examples.
+    /// </summary>
     private static bool LooksLikeTestPath(string path)
     {
         foreach (var segment in path.Replace('\\', '/').Split('/'))
         {
             var s = segment.ToLowerInvariant();
-            if (s is "test" or "tests" or "testing" || s.Contains(".tests") || s.Contains(".test.") || s.EndsWith(".test.csproj", StringComparison.Ordinal)
-                || s.Contains(".specs") || s.Contains(".integrationtests") || s.Contains(".unittests") || s.Contains(".benchmarks"))
+            foreach (var ext in ProjectExtensions)
+            {
+                if (s.EndsWith(ext, StringComparison.Ordinal))
+                {
+                    s = s.Substring(0, s.Length - ext.Length);
+                }
+            }
+
+            if (s is "samples" or "sample" or "examples" or "example")
             {
                 return true;
+            }
+
+            foreach (var part in s.Split('.', '-', '_'))
+            {
+                if (part is "test" or "spec" or "specs" or "benchmark" or "benchmarks" || part.EndsWith("tests", StringComparison.Ordinal)
+                    || part.StartsWith("test", StringComparison.Ordinal) && part.Length > 4 && !part.StartsWith("testament", StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 

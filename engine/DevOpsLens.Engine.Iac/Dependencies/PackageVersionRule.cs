@@ -8,13 +8,23 @@ namespace DevOpsLens.Engine.Iac.Dependencies;
 
 /// <summary>
 /// DL3040 floating versions (<c>*</c>, <c>1.*</c>, open-ended ranges) and DL3041 prerelease versions in projects that
-/// ship: test projects, development-only references (<c>PrivateAssets="all"</c>) and test frameworks in central
-/// version files are not reported for prereleases. A project file that is not well-formed XML gets one DL9005.
+/// ship: test, sample and benchmark projects, development-only references (<c>PrivateAssets="all"</c>,
+/// <c>GlobalPackageReference</c>), test frameworks, analyzers and build-time tools are not reported for prereleases.
+/// A project file that is not well-formed XML gets one DL9005.
 /// </summary>
 internal sealed class PackageVersionRule : IacRule
 {
     private static readonly Regex TestPackage = new(
         @"(?i)^(?:xunit|nunit|mstest|microsoft\.net\.test\.sdk|coverlet|moq|nsubstitute|fakeiteasy|fluentassertions|shouldly|bogus|autofixture|verify|testcontainers|microsoft\.aspnetcore\.mvc\.testing|benchmarkdotnet)|\.test(?:ing)?(?:\.|$)",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
+    // Packages that never reach the output: analyzers and code fixes (their nuspec marks them developmentDependency, so
+    // NuGet applies PrivateAssets="all" even where the project does not say so), Source Link, versioning and coverage
+    // tools. Central version files list them without saying how projects reference them; StyleCop.Analyzers has been
+    // a 1.2.0 beta for years and sits in most Directory.Packages.props.
+    private static readonly Regex DevelopmentTool = new(
+        @"(?i)(?:^|\.)(?:[a-z]*analyzers?|codefixes|codestyle)$|^(?:sonaranalyzer\.|microsoft\.sourcelink\.|microsoft\.build\.tasks\.git$|nerdbank\.gitversioning$|minver$|gitversion\.msbuild$|dotnet\.reproduciblebuilds|microsoft\.netframework\.referenceassemblies|polysharp$|reportgenerator$|coverlet\.)",
         RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
@@ -46,7 +56,7 @@ internal sealed class PackageVersionRule : IacRule
             {
                 sink.Report(RuleCatalog.FloatingPackageVersion, range, RuleCatalog.FloatingPackageVersion.FormatMessage(package.Id, version), package.Id + "@" + version);
             }
-            else if (NuGetVersions.IsPrerelease(version) && !file.IsTestProject && !package.DevelopmentOnly && !TestPackage.IsMatch(package.Id))
+            else if (NuGetVersions.IsPrerelease(version) && !file.IsTestProject && !package.DevelopmentOnly && !TestPackage.IsMatch(package.Id) && !DevelopmentTool.IsMatch(package.Id))
             {
                 sink.Report(RuleCatalog.PrereleasePackage, range, RuleCatalog.PrereleasePackage.FormatMessage(package.Id, version), package.Id + "@" + version);
             }
