@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.RegularExpressions;
 using DevOpsLens.Engine.Catalog;
 
@@ -546,7 +547,15 @@ internal static class DetectorSet
         }
 
         var lowerPassword = password.ToLowerInvariant();
-        if (lowerPassword == "pass" || lowerPassword == "pw" || lowerPassword == "x" || lowerPassword.StartsWith("%s", StringComparison.Ordinal) || lowerPassword.IndexOf("{0}", StringComparison.Ordinal) >= 0)
+        if (lowerPassword.StartsWith("%s", StringComparison.Ordinal) || lowerPassword.IndexOf("{0}", StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        // URL parsers' tests spell the same sample percent-encoded ("pass%20pass", "s%40f"): judge the decoded value.
+        var decoded = PercentDecode(lowerPassword);
+        if (decoded.Length < MinUrlPasswordLength || IsPasswordWordsOnly(decoded) ||
+            (!ReferenceEquals(decoded, lowerPassword) && SecretHeuristics.IsPlaceholder(decoded, out _)))
         {
             return false;
         }
@@ -556,6 +565,66 @@ internal static class DetectorSet
             !lowerHost.EndsWith(".example", StringComparison.Ordinal) && !lowerHost.EndsWith(".invalid", StringComparison.Ordinal) &&
             lowerHost.IndexOf("example", StringComparison.Ordinal) < 0;
     }
+
+    // No service that takes a URL password accepts one of one to three characters; "u:p@" and "a:b@" are parser fixtures.
+    private const int MinUrlPasswordLength = 4;
+
+    private static readonly HashSet<string> PasswordWords = new(StringComparer.Ordinal) { "pass", "pw", "pwd", "passwd", "password", "secret", "x" };
+
+    /// <summary>"pass", "pass pass", "pass#pass", "pw": the word for a password standing in for one.</summary>
+    private static bool IsPasswordWordsOnly(string lower)
+    {
+        var words = 0;
+        var start = 0;
+        for (var i = 0; i <= lower.Length; i++)
+        {
+            if (i < lower.Length && char.IsLetterOrDigit(lower[i]))
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                if (!PasswordWords.Contains(lower.Substring(start, i - start)))
+                {
+                    return false;
+                }
+
+                words++;
+            }
+
+            start = i + 1;
+        }
+
+        return words > 0;
+    }
+
+    /// <summary>Decodes %XX escapes; a '%' not followed by two hex digits is kept as it is (people paste raw passwords).</summary>
+    private static string PercentDecode(string value)
+    {
+        if (value.IndexOf('%') < 0)
+        {
+            return value;
+        }
+
+        var bytes = new List<byte>(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '%' && i + 2 < value.Length && IsHexDigit(value[i + 1]) && IsHexDigit(value[i + 2]))
+            {
+                bytes.Add((byte)Convert.ToInt32(value.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(value[i].ToString()));
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     private static (string, string, RuleDescriptor) ClassifyUrl(MatchInfo m)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using DevOpsLens.Engine.Catalog;
 using DevOpsLens.Engine.Configuration;
 
@@ -446,8 +447,118 @@ public static class SecretHeuristics
             return true;
         }
 
+        if (lower.Length > 4 && lower.StartsWith("your", StringComparison.Ordinal) && IsLettersOnly(lower.Substring(4)))
+        {
+            // "yourpass", "youruser", "yourStrongPassword": the reader is told to put their own value here.
+            reason = "a placeholder";
+            return true;
+        }
+
+        if (IsDisguisedKeyword(lower))
+        {
+            reason = "a keyword in disguise, not a secret";
+            return true;
+        }
+
         reason = string.Empty;
         return false;
+    }
+
+    /// <summary>
+    /// "p@ss(word)", "P@ssw0rd", "secret1234", "Password123!": the word "password" (or "secret", …) spelled with
+    /// look-alike characters or followed by a counting run. Samples and test fixtures use these because they read as
+    /// a password; they are as guessable as the bare word, which is never reported either.
+    /// </summary>
+    private static bool IsDisguisedKeyword(string lower)
+    {
+        if (lower.Length > 32)
+        {
+            return false;
+        }
+
+        var letters = new StringBuilder(lower.Length);
+        var end = lower.Length;
+        while (end > 0 && (lower[end - 1] == '!' || lower[end - 1] == '.' || lower[end - 1] == '?'))
+        {
+            end--;
+        }
+
+        var digitsStart = end;
+        while (digitsStart > 0 && char.IsDigit(lower[digitsStart - 1]))
+        {
+            digitsStart--;
+        }
+
+        if (digitsStart < end && !IsCountingRun(lower.Substring(digitsStart, end - digitsStart)))
+        {
+            // "secret8271" ends in arbitrary digits: perhaps chosen, so it is judged as a value.
+            digitsStart = end;
+        }
+
+        var changed = digitsStart < lower.Length;
+        for (var i = 0; i < digitsStart; i++)
+        {
+            var c = lower[i];
+            var mapped = c switch
+            {
+                '@' => 'a',
+                '4' => 'a',
+                '0' => 'o',
+                '1' => 'i',
+                '3' => 'e',
+                '$' => 's',
+                '5' => 's',
+                _ => c,
+            };
+            if (mapped >= 'a' && mapped <= 'z')
+            {
+                changed |= mapped != c;
+                letters.Append(mapped);
+            }
+            else if (c == '(' || c == ')' || c == '-' || c == '_' || c == '.' || c == '!')
+            {
+                changed = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var word = letters.ToString();
+        return changed && (word == "password" || word == "passwd" || word == "passw" || word == "secret" || word == "pass");
+    }
+
+    /// <summary>"1", "12", "123", "1234", "321": a keyboard run rather than chosen digits.</summary>
+    private static bool IsCountingRun(string digits)
+    {
+        if (digits.Length > 6)
+        {
+            return false;
+        }
+
+        var up = true;
+        var down = true;
+        for (var i = 1; i < digits.Length; i++)
+        {
+            up &= digits[i] == digits[i - 1] + 1;
+            down &= digits[i] == digits[i - 1] - 1;
+        }
+
+        return up || down;
+    }
+
+    private static bool IsLettersOnly(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(c >= 'a' && c <= 'z'))
+            {
+                return false;
+            }
+        }
+
+        return v.Length > 0;
     }
 
     /// <summary>"username" in "username=": lower-case words, the start of a key=value pair rather than base64 padding.</summary>
