@@ -447,10 +447,23 @@ public static class SecretHeuristics
             return true;
         }
 
-        if (lower.Length > 4 && lower.StartsWith("your", StringComparison.Ordinal) && IsLettersOnly(lower.Substring(4)))
+        if (lower.Length > 4 && lower.StartsWith("your", StringComparison.Ordinal) && IsLettersOnly(lower.Substring(4), allowPunctuation: true))
         {
-            // "yourpass", "youruser", "yourStrongPassword": the reader is told to put their own value here.
+            // "yourpass", "youruser", "yourStrong(!)Password": the reader is told to put their own value here.
             reason = "a placeholder";
+            return true;
+        }
+
+        if (v.Length > 1 && v[0] == '@' && IsLettersOnly(lower.Substring(1), allowPunctuation: false))
+        {
+            // "Password=@Password" in a SQL script: a parameter, filled in at run time.
+            reason = "a parameter reference";
+            return true;
+        }
+
+        if (NamesAPassword(lower))
+        {
+            reason = "names the password instead of holding one";
             return true;
         }
 
@@ -525,8 +538,30 @@ public static class SecretHeuristics
             }
         }
 
-        var word = letters.ToString();
-        return changed && (word == "password" || word == "passwd" || word == "passw" || word == "secret" || word == "pass");
+        return changed && (IsKeywordSpelling(letters.ToString()) || IsKeywordSpelling(DropAt(lower, digitsStart)));
+    }
+
+    private static bool IsKeywordSpelling(string word) =>
+        word == "password" || word == "passwd" || word == "passw" || word == "secret" || word == "pass";
+
+    /// <summary>"Pass@word": the '@' is sometimes an inserted symbol rather than an 'a'.</summary>
+    private static string DropAt(string lower, int end)
+    {
+        var sb = new StringBuilder(end);
+        for (var i = 0; i < end; i++)
+        {
+            var c = lower[i];
+            if (c == '0')
+            {
+                sb.Append('o');
+            }
+            else if (c >= 'a' && c <= 'z')
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>"1", "12", "123", "1234", "321": a keyboard run rather than chosen digits.</summary>
@@ -548,17 +583,35 @@ public static class SecretHeuristics
         return up || down;
     }
 
-    private static bool IsLettersOnly(string v)
+    private static bool IsLettersOnly(string lower, bool allowPunctuation)
     {
-        foreach (var c in v)
+        var letters = 0;
+        foreach (var c in lower)
         {
-            if (!(c >= 'a' && c <= 'z'))
+            if (c >= 'a' && c <= 'z')
+            {
+                letters++;
+            }
+            else if (!allowPunctuation || "_-.()!@".IndexOf(c) < 0)
             {
                 return false;
             }
         }
 
-        return v.Length > 0;
+        return letters > 0;
+    }
+
+    /// <summary>"app_password", "postgres-password", "my_movies_secret": lower-case words whose last one is the password word.</summary>
+    private static bool NamesAPassword(string lower)
+    {
+        var separator = lower.LastIndexOfAny(new[] { '_', '-' });
+        if (separator <= 0 || separator == lower.Length - 1 || !IsLettersOnly(lower, allowPunctuation: true))
+        {
+            return false;
+        }
+
+        var last = lower.Substring(separator + 1);
+        return last == "password" || last == "passwd" || last == "pwd" || last == "pass" || last == "secret";
     }
 
     /// <summary>"username" in "username=": lower-case words, the start of a key=value pair rather than base64 padding.</summary>
