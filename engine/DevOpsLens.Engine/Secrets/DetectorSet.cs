@@ -488,7 +488,54 @@ internal static class DetectorSet
         }
 
         var segment = Segment(m, StringStops);
-        return segment.IndexOf(';') >= 0 && ConnectionKeys.IsMatch(segment);
+        return segment.IndexOf(';') >= 0 && ConnectionKeys.IsMatch(segment) &&
+            !(SecretHeuristics.IsDisguisedKeyword(m.Value) && IsLocalHost(ConnectionStringHost(segment)));
+    }
+
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "server", "data source", "datasource", "host", "hostname", "address", "addr", "network address",
+    };
+
+    /// <summary>The server of an ADO-style connection string without protocol, port or instance; empty when it names none.</summary>
+    private static string ConnectionStringHost(string segment)
+    {
+        foreach (var part in segment.Split(';'))
+        {
+            var eq = part.IndexOf('=');
+            if (eq <= 0 || !HostKeys.Contains(part.Substring(0, eq).Trim()))
+            {
+                continue;
+            }
+
+            var host = part.Substring(eq + 1).Trim().ToLowerInvariant();
+            if (host.StartsWith("tcp:", StringComparison.Ordinal))
+            {
+                host = host.Substring(4);
+            }
+
+            var end = host.IndexOfAny(new[] { ',', '\\' });
+            host = end >= 0 ? host.Substring(0, end) : host;
+            var colon = host.LastIndexOf(':');
+            return colon > 0 && host.IndexOf(':') == colon ? host.Substring(0, colon) : host;
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>
+    /// A developer machine or a container on the same Compose network: "localhost", ".", "(localdb)", loopback addresses,
+    /// single-label service names ("db", "sqldata"). A dotted name is a server somewhere else.
+    /// </summary>
+    private static bool IsLocalHost(string host)
+    {
+        if (host.Length == 0 || host == "." || host.StartsWith("(local", StringComparison.Ordinal) || host == "localhost" ||
+            host == "::1" || host == "[::1]" || host.StartsWith("127.", StringComparison.Ordinal) || host == "host.docker.internal")
+        {
+            return true;
+        }
+
+        return host.IndexOf('.') < 0 && host.IndexOf(':') < 0;
     }
 
     private static (string, string, RuleDescriptor) ClassifyConnectionString(MatchInfo m)
@@ -561,6 +608,11 @@ internal static class DetectorSet
         }
 
         var lowerHost = host.ToLowerInvariant();
+        if (SecretHeuristics.IsDisguisedKeyword(decoded) && IsLocalHost(lowerHost))
+        {
+            return false;
+        }
+
         return !PlaceholderHosts.Contains(lowerHost) && !lowerHost.EndsWith(".example.com", StringComparison.Ordinal) &&
             !lowerHost.EndsWith(".example", StringComparison.Ordinal) && !lowerHost.EndsWith(".invalid", StringComparison.Ordinal) &&
             lowerHost.IndexOf("example", StringComparison.Ordinal) < 0;

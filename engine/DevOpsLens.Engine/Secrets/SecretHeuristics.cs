@@ -297,6 +297,12 @@ public static class SecretHeuristics
             return false;
         }
 
+        if (IsDisguisedKeyword(v))
+        {
+            reason = "a keyword in disguise, not a secret";
+            return false;
+        }
+
         if (IsLabel(v))
         {
             reason = "a word or label, not a credential";
@@ -467,23 +473,20 @@ public static class SecretHeuristics
             return true;
         }
 
-        if (IsDisguisedKeyword(lower))
-        {
-            reason = "a keyword in disguise, not a secret";
-            return true;
-        }
 
         reason = string.Empty;
         return false;
     }
 
     /// <summary>
-    /// "p@ss(word)", "P@ssw0rd", "secret1234", "Password123!": the word "password" (or "secret", …) spelled with
-    /// look-alike characters or followed by a counting run. Samples and test fixtures use these because they read as
-    /// a password; they are as guessable as the bare word, which is never reported either.
+    /// "p@ss(word)", "P@ssw0rd", "Pass@word1", "secret1234", "Password123!": the word "password" (or "secret", …)
+    /// spelled with look-alike characters or followed by a counting run. Samples, local containers and test fixtures
+    /// use these because they read as a password. They are as guessable as the bare word, but unlike it they pass
+    /// complexity rules, so real servers do run with them: connection strings and URLs skip them only for local hosts.
     /// </summary>
-    private static bool IsDisguisedKeyword(string lower)
+    internal static bool IsDisguisedKeyword(string value)
     {
+        var lower = value.Trim().ToLowerInvariant();
         if (lower.Length > 32)
         {
             return false;

@@ -1,4 +1,4 @@
-# URL-parser tests: one-letter and percent-encoded "pass pass" passwords are fixtures, not credentials.
+# URL-parser tests: one-letter, "pass pass" and local sample passwords are fixtures, not credentials.
 import pytest
 
 from shop.http import split_auth
@@ -12,6 +12,7 @@ from shop.http import split_auth
         ("http://u:p@proxy.contoso.internal:3128/", ("u", "p")),
         ("http://svc:pw@cache.contoso.internal/", ("svc", "pw")),
         ("ftp://ab:cd@files.contoso.internal/", ("ab", "cd")),
+        ("http://admin:P@ssw0rd@localhost:8081/", ("admin", "P@ssw0rd")),
     ),
 )
 def test_split_auth(url, auth):
