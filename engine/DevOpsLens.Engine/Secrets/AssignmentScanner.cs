@@ -409,6 +409,13 @@ internal static class AssignmentScanner
             e--;
         }
 
+        // docker run -e "SA_PASSWORD=value", compose's - "DB_PASSWORD=value": the quote around the whole assignment
+        // closes it and is not part of the value.
+        if (e > pos + 1 && (text[e - 1] == '"' || text[e - 1] == '\'') && text.IndexOf(text[e - 1], pos, e - 1 - pos) < 0)
+        {
+            e--;
+        }
+
         end = e;
         return end > start;
     }

@@ -488,7 +488,9 @@ internal static class DetectorSet
         }
 
         var segment = Segment(m, StringStops);
+        // "User Id=sa;Password=sa" is the same kind of sample as "guest:guest@" in a URL.
         return segment.IndexOf(';') >= 0 && ConnectionKeys.IsMatch(segment) &&
+            !string.Equals(ConnectionStringPart(segment, UserKeys), m.Value, StringComparison.Ordinal) &&
             !(SecretHeuristics.IsDisguisedKeyword(m.Value) && IsLocalHost(ConnectionStringHost(segment)));
     }
 
@@ -497,30 +499,39 @@ internal static class DetectorSet
         "server", "data source", "datasource", "host", "hostname", "address", "addr", "network address",
     };
 
-    /// <summary>The server of an ADO-style connection string without protocol, port or instance; empty when it names none.</summary>
-    private static string ConnectionStringHost(string segment)
+    private static readonly HashSet<string> UserKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "user id", "userid", "uid", "user", "username", "user name",
+    };
+
+    /// <summary>The value of the first of <paramref name="keys"/> in an ADO-style connection string; empty when absent.</summary>
+    private static string ConnectionStringPart(string segment, HashSet<string> keys)
     {
         foreach (var part in segment.Split(';'))
         {
             var eq = part.IndexOf('=');
-            if (eq <= 0 || !HostKeys.Contains(part.Substring(0, eq).Trim()))
+            if (eq > 0 && keys.Contains(part.Substring(0, eq).Trim()))
             {
-                continue;
+                return part.Substring(eq + 1).Trim();
             }
-
-            var host = part.Substring(eq + 1).Trim().ToLowerInvariant();
-            if (host.StartsWith("tcp:", StringComparison.Ordinal))
-            {
-                host = host.Substring(4);
-            }
-
-            var end = host.IndexOfAny(new[] { ',', '\\' });
-            host = end >= 0 ? host.Substring(0, end) : host;
-            var colon = host.LastIndexOf(':');
-            return colon > 0 && host.IndexOf(':') == colon ? host.Substring(0, colon) : host;
         }
 
         return string.Empty;
+    }
+
+    /// <summary>The server of an ADO-style connection string without protocol, port or instance; empty when it names none.</summary>
+    private static string ConnectionStringHost(string segment)
+    {
+        var host = ConnectionStringPart(segment, HostKeys).ToLowerInvariant();
+        if (host.StartsWith("tcp:", StringComparison.Ordinal))
+        {
+            host = host.Substring(4);
+        }
+
+        var end = host.IndexOfAny(new[] { ',', '\\' });
+        host = end >= 0 ? host.Substring(0, end) : host;
+        var colon = host.LastIndexOf(':');
+        return colon > 0 && host.IndexOf(':') == colon ? host.Substring(0, colon) : host;
     }
 
     /// <summary>

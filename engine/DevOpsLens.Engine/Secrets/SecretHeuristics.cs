@@ -453,9 +453,10 @@ public static class SecretHeuristics
             return true;
         }
 
-        if (lower.Length > 4 && lower.StartsWith("your", StringComparison.Ordinal) && IsLettersOnly(lower.Substring(4), allowPunctuation: true))
+        if (lower.Length > 4 && lower.StartsWith("your", StringComparison.Ordinal) && IsLettersOnly(Unleet(lower.Substring(4)), allowPunctuation: true))
         {
-            // "yourpass", "youruser", "yourStrong(!)Password": the reader is told to put their own value here.
+            // "yourpass", "youruser", "yourStrong(!)Password", "YourStrong@Passw0rd": the reader is told to put their
+            // own value here (the last two are SQL Server's documented container samples).
             reason = "a placeholder";
             return true;
         }
@@ -562,6 +563,27 @@ public static class SecretHeuristics
             {
                 sb.Append(c);
             }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Look-alike digits and symbols read as the letters they stand for ("passw0rd" is "password").</summary>
+    private static string Unleet(string lower)
+    {
+        var sb = new StringBuilder(lower.Length);
+        foreach (var c in lower)
+        {
+            sb.Append(c switch
+            {
+                '0' => 'o',
+                '1' => 'i',
+                '3' => 'e',
+                '4' => 'a',
+                '5' => 's',
+                '$' => 's',
+                _ => c,
+            });
         }
 
         return sb.ToString();
@@ -778,7 +800,7 @@ public static class SecretHeuristics
         var separators = 0;
         foreach (var c in v)
         {
-            if (c == '_' || c == '.' || c == ':' || c == '-')
+            if (c == '_' || c == '.' || c == ':' || c == '-' || c == '+')
             {
                 separators++;
             }
@@ -788,7 +810,8 @@ public static class SecretHeuristics
             }
         }
 
-        if (upperSnake && separators > 0 && v.IndexOf('_') >= 0)
+        // DB_PASSWORD, and AS+API+TOKEN (a name with its spaces URL-encoded).
+        if (upperSnake && separators > 0 && (v.IndexOf('_') >= 0 || v.IndexOf('+') >= 0))
         {
             return true;
         }
