@@ -240,7 +240,7 @@ internal static class AssignmentScanner
             }
         }
 
-        if (!SecretHeuristics.LooksLikeSecretValue(value, options, out _))
+        if (!SecretHeuristics.LooksLikeSecretValue(value, options, out _) || FormatChecks.IsFirebaseClientConfig(text, valueStart, valueEnd))
         {
             return null;
         }

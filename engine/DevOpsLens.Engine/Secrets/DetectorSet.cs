@@ -95,7 +95,7 @@ internal static class DetectorSet
             new("gcp-api-key", "Google API key", known, L + @"(?<s>AIza[0-9A-Za-z_\-]{35})" + RX, "AIza")
             {
                 AnchorStart = AtHit,
-                Validate = m => FormatChecks.LooksRandom(m.Value.Substring(4)),
+                Validate = m => FormatChecks.LooksRandom(m.Value.Substring(4)) && !FormatChecks.IsFirebaseClientConfig(m.Text, m.Start, m.End),
                 KnownPrefix = "AIza",
             },
             new("google-oauth-client-secret", "Google OAuth client secret", known, LX + @"(?<s>GOCSPX-[A-Za-z0-9_\-]{28})" + RX, "GOCSPX-")

@@ -133,6 +133,25 @@ internal static class FormatChecks
         return keys == 0;
     }
 
+    /// <summary>
+    /// A Google API key in a Firebase app's client configuration (web <c>firebaseConfig</c>, Android
+    /// <c>google-services.json</c>): it identifies the project to Google and ships in every client build; Firebase
+    /// security rules, not the key, protect the data. Other Google API keys (Maps, Gemini) are billable credentials.
+    /// </summary>
+    public static bool IsFirebaseClientConfig(string text, int start, int end)
+    {
+        if (end - start != 39 || string.CompareOrdinal(text, start, "AIza", 0, 4) != 0)
+        {
+            return false;
+        }
+
+        var from = Math.Max(0, start - 400);
+        var around = text.Substring(from, Math.Min(text.Length, end + 400) - from);
+        return around.IndexOf("firebase", StringComparison.OrdinalIgnoreCase) >= 0 ||
+            around.IndexOf("authDomain", StringComparison.OrdinalIgnoreCase) >= 0 ||
+            around.IndexOf("messagingSenderId", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
     /// <summary>A Discord bot token starts with the bot's numeric user id in base64.</summary>
     public static bool IsDiscordBotToken(string token)
     {
