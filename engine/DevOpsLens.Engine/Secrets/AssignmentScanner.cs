@@ -240,7 +240,8 @@ internal static class AssignmentScanner
             }
         }
 
-        if (!SecretHeuristics.LooksLikeSecretValue(value, options, out _) || FormatChecks.IsFirebaseClientConfig(text, valueStart, valueEnd))
+        if (!SecretHeuristics.LooksLikeSecretValue(value, options, out _) || FormatChecks.IsFirebaseClientConfig(text, valueStart, valueEnd) ||
+            FormatChecks.IsSealedSecretCiphertext(text, value))
         {
             return null;
         }

@@ -152,6 +152,15 @@ internal static class FormatChecks
             around.IndexOf("messagingSenderId", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
+    /// <summary>
+    /// A Bitnami SealedSecret's <c>encryptedData</c> value: ciphertext for the cluster's controller, made to be committed.
+    /// The format starts with the two-byte length of the encrypted session key (base64 "Ag…") and is hundreds of
+    /// characters long.
+    /// </summary>
+    public static bool IsSealedSecretCiphertext(string text, string value) =>
+        value.Length >= 200 && value.StartsWith("Ag", StringComparison.Ordinal) &&
+        text.IndexOf("SealedSecret", StringComparison.Ordinal) >= 0;
+
     /// <summary>A Discord bot token starts with the bot's numeric user id in base64.</summary>
     public static bool IsDiscordBotToken(string token)
     {
