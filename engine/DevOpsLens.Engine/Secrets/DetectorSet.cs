@@ -619,7 +619,9 @@ internal static class DetectorSet
         }
 
         var lowerHost = host.ToLowerInvariant();
-        if (SecretHeuristics.IsDisguisedKeyword(decoded) && IsLocalHost(lowerHost))
+        // On a developer's own machine a password word in disguise or a four-character one is a local default;
+        // the same on a server elsewhere is reported.
+        if ((SecretHeuristics.IsDisguisedKeyword(decoded) || decoded.Length <= MinUrlPasswordLength) && IsLocalHost(lowerHost))
         {
             return false;
         }

@@ -13,6 +13,7 @@ from shop.http import split_auth
         ("http://svc:pw@cache.contoso.internal/", ("svc", "pw")),
         ("ftp://ab:cd@files.contoso.internal/", ("ab", "cd")),
         ("http://admin:P@ssw0rd@localhost:8081/", ("admin", "P@ssw0rd")),
+        ("pg://app:s%40f%23@localhost/orders", ("app", "s@f#")),
     ),
 )
 def test_split_auth(url, auth):
