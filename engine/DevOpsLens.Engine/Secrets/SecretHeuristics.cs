@@ -548,7 +548,10 @@ public static class SecretHeuristics
     private static bool IsKeywordSpelling(string word) =>
         word == "password" || word == "passwd" || word == "passw" || word == "secret" || word == "pass";
 
-    /// <summary>"Pass@word": the '@' is sometimes an inserted symbol rather than an 'a'.</summary>
+    /// <summary>
+    /// The letters of <paramref name="lower"/> up to <paramref name="end"/> with symbols dropped instead of read as
+    /// letters ("Pass@word" inserts the '@'); only a zero still reads as an 'o'.
+    /// </summary>
     private static string DropAt(string lower, int end)
     {
         var sb = new StringBuilder(end);
