@@ -88,6 +88,9 @@ public sealed class SecretHeuristicsTests
     [InlineData("cGFzc3dvcmQxMjM0NTY3OA==")]
     [InlineData("kcmb4ipivX%dH26C")]
     [InlineData("S3ZxOCNtWjIha1I0cEx3OXg=")]
+    [InlineData("Secret8271!")]
+    [InlineData("Passw0rd-7Qx2")]
+    [InlineData("yours3cr3t!2Kq")]
     public void Secret_values(string value) => Assert.True(SecretHeuristics.LooksLikeSecretValue(value, RuleOptions.Default, out var reason), value + ": " + reason);
 
     [Theory]
@@ -132,6 +135,11 @@ public sealed class SecretHeuristicsTests
     [InlineData("sk-proj-...", "elided")]
     [InlineData("Zugangsschlüssel", "label")]
     [InlineData("ghp_aB7cD8eF9gH0jK1mN2pQ3rS4tU5vW62M5jQN", "bad checksum")]
+    [InlineData("p@ss(word)", "the word password in disguise")]
+    [InlineData("P@ssw0rd!", "the word password in disguise")]
+    [InlineData("secret1234", "a keyword and a counting run")]
+    [InlineData("Password123!", "a keyword and a counting run")]
+    [InlineData("yourStrongPassword", "a your… placeholder")]
     public void Non_secret_values(string value, string why)
     {
         Assert.False(SecretHeuristics.LooksLikeSecretValue(value, RuleOptions.Default, out var reason), value + " (" + why + ")");

@@ -240,7 +240,8 @@ internal static class AssignmentScanner
             }
         }
 
-        if (!SecretHeuristics.LooksLikeSecretValue(value, options, out _))
+        if (!SecretHeuristics.LooksLikeSecretValue(value, options, out _) || FormatChecks.IsFirebaseClientConfig(text, valueStart, valueEnd) ||
+            FormatChecks.IsSealedSecretCiphertext(text, value))
         {
             return null;
         }
@@ -405,6 +406,13 @@ internal static class AssignmentScanner
         }
 
         while (e > pos && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == ','))
+        {
+            e--;
+        }
+
+        // docker run -e "SA_PASSWORD=value", compose's - "DB_PASSWORD=value": the quote around the whole assignment
+        // closes it and is not part of the value.
+        if (e > pos + 1 && (text[e - 1] == '"' || text[e - 1] == '\'') && text.IndexOf(text[e - 1], pos, e - 1 - pos) < 0)
         {
             e--;
         }

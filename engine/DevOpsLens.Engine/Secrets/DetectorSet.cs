@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.RegularExpressions;
 using DevOpsLens.Engine.Catalog;
 
@@ -94,7 +95,7 @@ internal static class DetectorSet
             new("gcp-api-key", "Google API key", known, L + @"(?<s>AIza[0-9A-Za-z_\-]{35})" + RX, "AIza")
             {
                 AnchorStart = AtHit,
-                Validate = m => FormatChecks.LooksRandom(m.Value.Substring(4)),
+                Validate = m => FormatChecks.LooksRandom(m.Value.Substring(4)) && !FormatChecks.IsFirebaseClientConfig(m.Text, m.Start, m.End),
                 KnownPrefix = "AIza",
             },
             new("google-oauth-client-secret", "Google OAuth client secret", known, LX + @"(?<s>GOCSPX-[A-Za-z0-9_\-]{28})" + RX, "GOCSPX-")
@@ -487,7 +488,65 @@ internal static class DetectorSet
         }
 
         var segment = Segment(m, StringStops);
-        return segment.IndexOf(';') >= 0 && ConnectionKeys.IsMatch(segment);
+        // "User Id=sa;Password=sa" is the same kind of sample as "guest:guest@" in a URL.
+        return segment.IndexOf(';') >= 0 && ConnectionKeys.IsMatch(segment) &&
+            !string.Equals(ConnectionStringPart(segment, UserKeys), m.Value, StringComparison.Ordinal) &&
+            !(SecretHeuristics.IsDisguisedKeyword(m.Value) && IsLocalHost(ConnectionStringHost(segment)));
+    }
+
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "server", "data source", "datasource", "host", "hostname", "address", "addr", "network address",
+    };
+
+    private static readonly HashSet<string> UserKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "user id", "userid", "uid", "user", "username", "user name",
+    };
+
+    /// <summary>The value of the first of <paramref name="keys"/> in an ADO-style connection string; empty when absent.</summary>
+    private static string ConnectionStringPart(string segment, HashSet<string> keys)
+    {
+        foreach (var part in segment.Split(';'))
+        {
+            var eq = part.IndexOf('=');
+            if (eq > 0 && keys.Contains(part.Substring(0, eq).Trim()))
+            {
+                return part.Substring(eq + 1).Trim();
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>The server of an ADO-style connection string without protocol, port or instance; empty when it names none.</summary>
+    private static string ConnectionStringHost(string segment)
+    {
+        var host = ConnectionStringPart(segment, HostKeys).ToLowerInvariant();
+        if (host.StartsWith("tcp:", StringComparison.Ordinal))
+        {
+            host = host.Substring(4);
+        }
+
+        var end = host.IndexOfAny(new[] { ',', '\\' });
+        host = end >= 0 ? host.Substring(0, end) : host;
+        var colon = host.LastIndexOf(':');
+        return colon > 0 && host.IndexOf(':') == colon ? host.Substring(0, colon) : host;
+    }
+
+    /// <summary>
+    /// A developer machine or a container on the same Compose network: "localhost", ".", "(localdb)", loopback addresses,
+    /// single-label service names ("db", "sqldata"). A dotted name is a server somewhere else.
+    /// </summary>
+    private static bool IsLocalHost(string host)
+    {
+        if (host.Length == 0 || host == "." || host.StartsWith("(local", StringComparison.Ordinal) || host == "localhost" ||
+            host == "::1" || host == "[::1]" || host.StartsWith("127.", StringComparison.Ordinal) || host == "host.docker.internal")
+        {
+            return true;
+        }
+
+        return host.IndexOf('.') < 0 && host.IndexOf(':') < 0;
     }
 
     private static (string, string, RuleDescriptor) ClassifyConnectionString(MatchInfo m)
@@ -546,16 +605,91 @@ internal static class DetectorSet
         }
 
         var lowerPassword = password.ToLowerInvariant();
-        if (lowerPassword == "pass" || lowerPassword == "pw" || lowerPassword == "x" || lowerPassword.StartsWith("%s", StringComparison.Ordinal) || lowerPassword.IndexOf("{0}", StringComparison.Ordinal) >= 0)
+        if (lowerPassword.StartsWith("%s", StringComparison.Ordinal) || lowerPassword.IndexOf("{0}", StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        // URL parsers' tests spell the same sample percent-encoded ("pass%20pass", "s%40f"): judge the decoded value.
+        var decoded = PercentDecode(lowerPassword);
+        if (decoded.Length < MinUrlPasswordLength || IsPasswordWordsOnly(decoded) ||
+            (!ReferenceEquals(decoded, lowerPassword) && SecretHeuristics.IsPlaceholder(decoded, out _)))
         {
             return false;
         }
 
         var lowerHost = host.ToLowerInvariant();
+        // On a developer's own machine a password word in disguise or a four-character one is a local default;
+        // the same on a server elsewhere is reported.
+        if ((SecretHeuristics.IsDisguisedKeyword(decoded) || decoded.Length <= MinUrlPasswordLength) && IsLocalHost(lowerHost))
+        {
+            return false;
+        }
+
         return !PlaceholderHosts.Contains(lowerHost) && !lowerHost.EndsWith(".example.com", StringComparison.Ordinal) &&
             !lowerHost.EndsWith(".example", StringComparison.Ordinal) && !lowerHost.EndsWith(".invalid", StringComparison.Ordinal) &&
             lowerHost.IndexOf("example", StringComparison.Ordinal) < 0;
     }
+
+    // No service that takes a URL password accepts one of one to three characters; "u:p@" and "a:b@" are parser fixtures.
+    private const int MinUrlPasswordLength = 4;
+
+    private static readonly HashSet<string> PasswordWords = new(StringComparer.Ordinal) { "pass", "pw", "pwd", "passwd", "password", "secret", "x" };
+
+    /// <summary>"pass", "pass pass", "pass#pass", "pw": the word for a password standing in for one.</summary>
+    private static bool IsPasswordWordsOnly(string lower)
+    {
+        var words = 0;
+        var start = 0;
+        for (var i = 0; i <= lower.Length; i++)
+        {
+            if (i < lower.Length && char.IsLetterOrDigit(lower[i]))
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                if (!PasswordWords.Contains(lower.Substring(start, i - start)))
+                {
+                    return false;
+                }
+
+                words++;
+            }
+
+            start = i + 1;
+        }
+
+        return words > 0;
+    }
+
+    /// <summary>Decodes %XX escapes; a '%' not followed by two hex digits is kept as it is (people paste raw passwords).</summary>
+    private static string PercentDecode(string value)
+    {
+        if (value.IndexOf('%') < 0)
+        {
+            return value;
+        }
+
+        var bytes = new List<byte>(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '%' && i + 2 < value.Length && IsHexDigit(value[i + 1]) && IsHexDigit(value[i + 2]))
+            {
+                bytes.Add((byte)Convert.ToInt32(value.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(value[i].ToString()));
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     private static (string, string, RuleDescriptor) ClassifyUrl(MatchInfo m)
     {

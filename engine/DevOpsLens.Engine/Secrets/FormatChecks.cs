@@ -80,8 +80,86 @@ internal static class FormatChecks
 
         var compact = payload.Replace(" ", string.Empty);
         return compact.IndexOf("\"name\":\"JohnDoe\"", StringComparison.Ordinal) < 0
-            && compact.IndexOf("\"role\":\"anon\"", StringComparison.Ordinal) < 0;
+            && compact.IndexOf("\"role\":\"anon\"", StringComparison.Ordinal) < 0
+            && NamesASubject(payload);
     }
+
+    // Claim-name fragments of tokens that let someone act: registered claims (RFC 7519), identity and authorisation.
+    private static readonly string[] SubjectClaimFragments =
+    {
+        "sub", "iss", "aud", "exp", "nbf", "iat", "jti", "user", "uid", "id", "name", "mail", "role", "scope", "scp",
+        "perm", "group", "admin", "tenant", "tid", "oid", "azp", "client", "account", "sess", "auth", "claim", "org",
+    };
+
+    /// <summary>
+    /// Whether any claim of the payload identifies a subject or grants something. Tokens like <c>{"jwt":"pwn"}</c>
+    /// (signing-library and cracking-tool examples) carry no identity and authorise nothing.
+    /// </summary>
+    private static bool NamesASubject(string payload)
+    {
+        var keys = 0;
+        var i = 0;
+        while ((i = payload.IndexOf('"', i)) >= 0)
+        {
+            var close = payload.IndexOf('"', i + 1);
+            if (close < 0)
+            {
+                return true;
+            }
+
+            var after = close + 1;
+            while (after < payload.Length && char.IsWhiteSpace(payload[after]))
+            {
+                after++;
+            }
+
+            if (after < payload.Length && payload[after] == ':')
+            {
+                keys++;
+                var key = payload.Substring(i + 1, close - i - 1).ToLowerInvariant();
+                foreach (var fragment in SubjectClaimFragments)
+                {
+                    if (key.IndexOf(fragment, StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            i = close + 1;
+        }
+
+        // A payload that is not a flat list of claims (or has none) is judged by its format alone.
+        return keys == 0;
+    }
+
+    /// <summary>
+    /// A Google API key in a Firebase app's client configuration (web <c>firebaseConfig</c>, Android
+    /// <c>google-services.json</c>): it identifies the project to Google and ships in every client build; Firebase
+    /// security rules, not the key, protect the data. Other Google API keys (Maps, Gemini) are billable credentials.
+    /// </summary>
+    public static bool IsFirebaseClientConfig(string text, int start, int end)
+    {
+        if (end - start != 39 || string.CompareOrdinal(text, start, "AIza", 0, 4) != 0)
+        {
+            return false;
+        }
+
+        var from = Math.Max(0, start - 400);
+        var around = text.Substring(from, Math.Min(text.Length, end + 400) - from);
+        return around.IndexOf("firebase", StringComparison.OrdinalIgnoreCase) >= 0 ||
+            around.IndexOf("authDomain", StringComparison.OrdinalIgnoreCase) >= 0 ||
+            around.IndexOf("messagingSenderId", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>
+    /// A Bitnami SealedSecret's <c>encryptedData</c> value: ciphertext for the cluster's controller, made to be committed.
+    /// The format starts with the two-byte length of the encrypted session key (base64 "Ag…") and is hundreds of
+    /// characters long.
+    /// </summary>
+    public static bool IsSealedSecretCiphertext(string text, string value) =>
+        value.Length >= 200 && value.StartsWith("Ag", StringComparison.Ordinal) &&
+        text.IndexOf("SealedSecret", StringComparison.Ordinal) >= 0;
 
     /// <summary>A Discord bot token starts with the bot's numeric user id in base64.</summary>
     public static bool IsDiscordBotToken(string token)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using DevOpsLens.Engine.Catalog;
 using DevOpsLens.Engine.Configuration;
 
@@ -296,6 +297,12 @@ public static class SecretHeuristics
             return false;
         }
 
+        if (IsDisguisedKeyword(v))
+        {
+            reason = "a keyword in disguise, not a secret";
+            return false;
+        }
+
         if (IsLabel(v))
         {
             reason = "a word or label, not a credential";
@@ -446,8 +453,193 @@ public static class SecretHeuristics
             return true;
         }
 
+        if (lower.Length > 4 && lower.StartsWith("your", StringComparison.Ordinal) && IsLettersOnly(Unleet(lower.Substring(4)), allowPunctuation: true))
+        {
+            // "yourpass", "youruser", "yourStrong(!)Password", "YourStrong@Passw0rd": the reader is told to put their
+            // own value here (the last two are SQL Server's documented container samples).
+            reason = "a placeholder";
+            return true;
+        }
+
+        if (v.Length > 1 && v[0] == '@' && IsLettersOnly(lower.Substring(1), allowPunctuation: false))
+        {
+            // "Password=@Password" in a SQL script: a parameter, filled in at run time.
+            reason = "a parameter reference";
+            return true;
+        }
+
+        if (NamesAPassword(lower))
+        {
+            reason = "names the password instead of holding one";
+            return true;
+        }
+
+
         reason = string.Empty;
         return false;
+    }
+
+    /// <summary>
+    /// "p@ss(word)", "P@ssw0rd", "Pass@word1", "secret1234", "Password123!": the word "password" (or "secret", …)
+    /// spelled with look-alike characters or followed by a counting run. Samples, local containers and test fixtures
+    /// use these because they read as a password. They are as guessable as the bare word, but unlike it they pass
+    /// complexity rules, so real servers do run with them: connection strings and URLs skip them only for local hosts.
+    /// </summary>
+    internal static bool IsDisguisedKeyword(string value)
+    {
+        var lower = value.Trim().ToLowerInvariant();
+        if (lower.Length > 32)
+        {
+            return false;
+        }
+
+        var letters = new StringBuilder(lower.Length);
+        var end = lower.Length;
+        while (end > 0 && (lower[end - 1] == '!' || lower[end - 1] == '.' || lower[end - 1] == '?'))
+        {
+            end--;
+        }
+
+        var digitsStart = end;
+        while (digitsStart > 0 && char.IsDigit(lower[digitsStart - 1]))
+        {
+            digitsStart--;
+        }
+
+        if (digitsStart < end && !IsCountingRun(lower.Substring(digitsStart, end - digitsStart)))
+        {
+            // "secret8271" ends in arbitrary digits: perhaps chosen, so it is judged as a value.
+            digitsStart = end;
+        }
+
+        var changed = digitsStart < lower.Length;
+        for (var i = 0; i < digitsStart; i++)
+        {
+            var c = lower[i];
+            var mapped = c switch
+            {
+                '@' => 'a',
+                '4' => 'a',
+                '0' => 'o',
+                '1' => 'i',
+                '3' => 'e',
+                '$' => 's',
+                '5' => 's',
+                _ => c,
+            };
+            if (mapped >= 'a' && mapped <= 'z')
+            {
+                changed |= mapped != c;
+                letters.Append(mapped);
+            }
+            else if (c == '(' || c == ')' || c == '-' || c == '_' || c == '.' || c == '!')
+            {
+                changed = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return changed && (IsKeywordSpelling(letters.ToString()) || IsKeywordSpelling(DropAt(lower, digitsStart)));
+    }
+
+    private static bool IsKeywordSpelling(string word) =>
+        word == "password" || word == "passwd" || word == "passw" || word == "secret" || word == "pass";
+
+    /// <summary>
+    /// The letters of <paramref name="lower"/> up to <paramref name="end"/> with symbols dropped instead of read as
+    /// letters ("Pass@word" inserts the '@'); only a zero still reads as an 'o'.
+    /// </summary>
+    private static string DropAt(string lower, int end)
+    {
+        var sb = new StringBuilder(end);
+        for (var i = 0; i < end; i++)
+        {
+            var c = lower[i];
+            if (c == '0')
+            {
+                sb.Append('o');
+            }
+            else if (c >= 'a' && c <= 'z')
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Look-alike digits and symbols read as the letters they stand for ("passw0rd" is "password").</summary>
+    private static string Unleet(string lower)
+    {
+        var sb = new StringBuilder(lower.Length);
+        foreach (var c in lower)
+        {
+            sb.Append(c switch
+            {
+                '0' => 'o',
+                '1' => 'i',
+                '3' => 'e',
+                '4' => 'a',
+                '5' => 's',
+                '$' => 's',
+                _ => c,
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>"1", "12", "123", "1234", "321": a keyboard run rather than chosen digits.</summary>
+    private static bool IsCountingRun(string digits)
+    {
+        if (digits.Length > 6)
+        {
+            return false;
+        }
+
+        var up = true;
+        var down = true;
+        for (var i = 1; i < digits.Length; i++)
+        {
+            up &= digits[i] == digits[i - 1] + 1;
+            down &= digits[i] == digits[i - 1] - 1;
+        }
+
+        return up || down;
+    }
+
+    private static bool IsLettersOnly(string lower, bool allowPunctuation)
+    {
+        var letters = 0;
+        foreach (var c in lower)
+        {
+            if (c >= 'a' && c <= 'z')
+            {
+                letters++;
+            }
+            else if (!allowPunctuation || "_-.()!@".IndexOf(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return letters > 0;
+    }
+
+    /// <summary>"app_password", "postgres-password", "my_movies_secret": lower-case words whose last one is the password word.</summary>
+    private static bool NamesAPassword(string lower)
+    {
+        var separator = lower.LastIndexOfAny(new[] { '_', '-' });
+        if (separator <= 0 || separator == lower.Length - 1 || !IsLettersOnly(lower, allowPunctuation: true))
+        {
+            return false;
+        }
+
+        var last = lower.Substring(separator + 1);
+        return last == "password" || last == "passwd" || last == "pwd" || last == "pass" || last == "secret";
     }
 
     /// <summary>"username" in "username=": lower-case words, the start of a key=value pair rather than base64 padding.</summary>
@@ -611,7 +803,7 @@ public static class SecretHeuristics
         var separators = 0;
         foreach (var c in v)
         {
-            if (c == '_' || c == '.' || c == ':' || c == '-')
+            if (c == '_' || c == '.' || c == ':' || c == '-' || c == '+')
             {
                 separators++;
             }
@@ -621,7 +813,8 @@ public static class SecretHeuristics
             }
         }
 
-        if (upperSnake && separators > 0 && v.IndexOf('_') >= 0)
+        // DB_PASSWORD, and AS+API+TOKEN (a name with its spaces URL-encoded).
+        if (upperSnake && separators > 0 && (v.IndexOf('_') >= 0 || v.IndexOf('+') >= 0))
         {
             return true;
         }
