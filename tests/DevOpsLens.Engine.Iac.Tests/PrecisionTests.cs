@@ -61,3 +61,16 @@ public sealed class RealWorldShapeTests
         Assert.Equal("set -eux", workflow.Substring(finding.Range.Start, finding.Range.Length));
     }
 }
+
+public sealed class DisruptionBudgetMessageTests
+{
+    [Theory]
+    [InlineData("apps/v1", "StatefulSet")]
+    [InlineData("apps/v1", "Deployment")]
+    public void Message_names_the_workload_kind(string apiVersion, string kind)
+    {
+        var manifest = $"apiVersion: {apiVersion}\nkind: {kind}\nmetadata:\n  name: orders\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: orders\n  template:\n    metadata:\n      labels:\n        app: orders\n    spec:\n      containers:\n        - name: orders\n          image: registry.example/orders:1.4.2\n";
+        var finding = Assert.Single(IacHarness.Analyze(("deploy/k8s/orders.yaml", manifest)), f => f.RuleId == "DL3008");
+        Assert.StartsWith(kind + " 'orders' has 3 replicas", finding.Message, StringComparison.Ordinal);
+    }
+}

@@ -49,7 +49,7 @@ internal sealed class MissingDisruptionBudgetRule : IRepositoryRule
                     continue;
                 }
 
-                reports.Add(RepositoryManifests.Report(document, RuleCatalog.MissingDisruptionBudget, Spans.Of(document.Text, o.NameAnchor), RuleCatalog.MissingDisruptionBudget.FormatMessage(o.Name, n), o.Kind + "/" + o.Name + "/pdb"));
+                reports.Add(RepositoryManifests.Report(document, RuleCatalog.MissingDisruptionBudget, Spans.Of(document.Text, o.NameAnchor), RuleCatalog.MissingDisruptionBudget.FormatMessage(o.Kind, o.Name, n), o.Kind + "/" + o.Name + "/pdb"));
             }
         }
 

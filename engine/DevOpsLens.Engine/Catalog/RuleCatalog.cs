@@ -214,7 +214,7 @@ public static class RuleCatalog
     public static RuleDescriptor MissingDisruptionBudget { get; } = new(
         RuleIds.MissingDisruptionBudget,
         "Add a PodDisruptionBudget for a multi-replica Deployment",
-        "Deployment '{0}' has {1} replicas but no PodDisruptionBudget selects it",
+        "{0} '{1}' has {2} replicas but no PodDisruptionBudget selects it",
         Deployment, Severity.Note, Confidence.Medium, RuleHosts.Engine | RuleHosts.Repository, Kubernetes,
         "Without a PodDisruptionBudget a node drain may evict every replica at once.",
         DeploymentTags);
