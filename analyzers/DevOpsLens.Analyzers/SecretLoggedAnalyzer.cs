@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using DevOpsLens.Engine.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -399,25 +400,36 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         private bool IsSourceLoggerMessageMethod(string name) => _loggerMessageMethods.Value.Contains(name);
 
         /// <summary>
-        /// The names of the [LoggerMessage] methods declared in the compilation, read once from the declarations
-        /// (the walk stops at member level, so no method body is visited).
+        /// The names of the [LoggerMessage] methods declared in the compilation, read once per compilation from the
+        /// declarations (the walk stops at member level, so no method body is visited). Each tree's names are kept
+        /// with the tree: in an editor every edit makes a new compilation, but only the edited tree is new.
         /// </summary>
         private HashSet<string> FindLoggerMessageMethods()
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-                {
-                    if (node is MethodDeclarationSyntax method && method.AttributeLists.Count > 0 &&
-                        method.AttributeLists.Any(list => list.Attributes.Any(a => a.Name.ToString() is var n && (n.EndsWith("LoggerMessage", StringComparison.Ordinal) || n.EndsWith("LoggerMessageAttribute", StringComparison.Ordinal)))))
-                    {
-                        names.Add(method.Identifier.ValueText);
-                    }
-                }
+                names.UnionWith(LoggerMessageNamesByTree.GetValue(tree, LoggerMessageNames));
             }
 
             return names;
+        }
+
+        private static readonly ConditionalWeakTable<SyntaxTree, string[]> LoggerMessageNamesByTree = new();
+
+        private static string[] LoggerMessageNames(SyntaxTree tree)
+        {
+            var names = new List<string>();
+            foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is MethodDeclarationSyntax method && method.AttributeLists.Count > 0 &&
+                    method.AttributeLists.Any(list => list.Attributes.Any(a => a.Name.ToString() is var n && (n.EndsWith("LoggerMessage", StringComparison.Ordinal) || n.EndsWith("LoggerMessageAttribute", StringComparison.Ordinal)))))
+                {
+                    names.Add(method.Identifier.ValueText);
+                }
+            }
+
+            return names.ToArray();
         }
     }
 }

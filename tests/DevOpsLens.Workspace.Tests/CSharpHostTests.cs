@@ -151,6 +151,28 @@ public sealed class CSharpHostTests
     }
 
     [Fact]
+    public async Task LoggerMessage_methods_declared_in_another_file_follow_that_file_s_edits()
+    {
+        // DL2009 keeps the [LoggerMessage] names of each syntax tree; an edit to the declaring file must be seen.
+        using var dir = new TempDir();
+        dir.Write("svc/Svc.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>");
+        const string Declared = "namespace Svc;\n\npublic static partial class Log\n{\n    [LoggerMessage(Level = LogLevel.Information, Message = \"Signed in with {Password}\")]\n    public static partial void SignedIn(ILogger logger, string password);\n}\n";
+        const string NotDeclared = "namespace Svc;\n\npublic static partial class Log\n{\n    public static void SignedIn(ILogger logger, string password) { }\n}\n";
+        var log = dir.Write("svc/Log.cs", Declared);
+        var caller = dir.Write("svc/Login.cs", "namespace Svc;\n\npublic sealed class Login(ILogger<Login> logger)\n{\n    public void Handle(string input) => Log.SignedIn(logger, input);\n}\n");
+        var workspace = new WorkspaceAnalyzer(dir.Path);
+
+        Assert.Contains(await workspace.AnalyzeDocumentAsync(caller, File.ReadAllText(caller), CancellationToken.None), f => f.RuleId == "DL2009");
+
+        // An edited buffer replaces its file in the cached project when it is analysed, as the server does.
+        await workspace.AnalyzeDocumentAsync(log, NotDeclared, CancellationToken.None);
+        Assert.DoesNotContain(await workspace.AnalyzeDocumentAsync(caller, File.ReadAllText(caller), CancellationToken.None), f => f.RuleId == "DL2009");
+
+        await workspace.AnalyzeDocumentAsync(log, Declared, CancellationToken.None);
+        Assert.Contains(await workspace.AnalyzeDocumentAsync(caller, File.ReadAllText(caller), CancellationToken.None), f => f.RuleId == "DL2009");
+    }
+
+    [Fact]
     public async Task Editorconfig_severity_and_options_reach_the_analyzers()
     {
         using var dir = new TempDir();
