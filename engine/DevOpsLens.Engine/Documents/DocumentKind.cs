@@ -33,8 +33,11 @@ public static class DocumentClassifier
         var name = Path.GetFileName(path ?? string.Empty);
         var lower = name.ToLowerInvariant();
 
-        // "Dockerfile.prod" is a Dockerfile; "Dockerfile.cs" (a parser for Dockerfiles) is C#.
-        if (lower == "dockerfile" || (lower.StartsWith("dockerfile.", StringComparison.Ordinal) && ByExtension(lower) == DocumentKind.Other) || lower.EndsWith(".dockerfile", StringComparison.Ordinal) || lower == "containerfile")
+        // "Dockerfile.prod", "Dockerfile-MultiStage" and "Dockerfile_dev" are Dockerfiles; "Dockerfile.cs" (a parser
+        // for Dockerfiles) is C#, "dockerfile-lint.md" is Markdown.
+        if (lower is "dockerfile" or "containerfile"
+            || (IsDockerfileVariant(lower, "dockerfile") || IsDockerfileVariant(lower, "containerfile")) && (Path.GetExtension(lower).Length == 0 || ByExtension(lower) == DocumentKind.Other)
+            || lower.EndsWith(".dockerfile", StringComparison.Ordinal))
         {
             return DocumentKind.Dockerfile;
         }
@@ -51,6 +54,9 @@ public static class DocumentClassifier
 
         return ByExtension(lower);
     }
+
+    private static bool IsDockerfileVariant(string lowerName, string stem) =>
+        lowerName.Length > stem.Length + 1 && lowerName.StartsWith(stem, StringComparison.Ordinal) && lowerName[stem.Length] is '.' or '-' or '_';
 
     private static DocumentKind ByExtension(string lowerName)
     {
