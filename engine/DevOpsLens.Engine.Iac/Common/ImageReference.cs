@@ -60,10 +60,35 @@ internal sealed class ImageReference
         return new ImageReference(text, tag, digest);
     }
 
-    /// <summary>Why the reference floats (<c>untagged</c>, <c>tagged :latest</c>), or null when it is pinned.</summary>
+    /// <summary>
+    /// A token a pipeline substitutes before the manifest is applied (<c>THE_IMAGE_NAME</c>, <c>IMAGE_PATH</c>,
+    /// <c>REGISTRY/orders</c>): repository path components must be lower case, so a reference with an upper-case
+    /// letter outside the registry host cannot be pulled as written. The host (a first component with a dot,
+    /// a port or <c>localhost</c>) is case-insensitive and may be written in capitals.
+    /// </summary>
+    public bool IsPlaceholder
+    {
+        get
+        {
+            var path = Repository;
+            var slash = path.IndexOf('/');
+            if (slash > 0)
+            {
+                var first = path.Substring(0, slash);
+                if (first.IndexOf('.') >= 0 || first.IndexOf(':') >= 0 || first == "localhost")
+                {
+                    path = path.Substring(slash + 1);
+                }
+            }
+
+            return path.Any(char.IsUpper);
+        }
+    }
+
+    /// <summary>Why the reference floats (<c>untagged</c>, <c>tagged :latest</c>), or null when it is pinned or a placeholder.</summary>
     public string? UnpinnedReason()
     {
-        if (Digest != null)
+        if (Digest != null || IsPlaceholder)
         {
             return null;
         }

@@ -7,7 +7,8 @@ namespace DevOpsLens.Engine.Iac.Kubernetes;
 
 /// <summary>
 /// DL3001: CPU and memory requests and a memory limit on every main container. A CPU limit is not required: many
-/// teams leave it out on purpose to avoid throttling.
+/// teams leave it out on purpose to avoid throttling. A request left out next to a limit for the same resource is
+/// not missing: Kubernetes defaults the request to the limit (the Guaranteed QoS shorthand).
 /// </summary>
 internal sealed class MissingResourcesRule : IacRule
 {
@@ -32,18 +33,20 @@ internal sealed class MissingResourcesRule : IacRule
                     continue;
                 }
 
+                var requests = resources.Map("requests");
+                var limits = resources.Map("limits");
                 var missing = new List<string>();
-                if (!(resources.Map("requests")?.Has("cpu") ?? false))
+                if (!(requests?.Has("cpu") ?? false) && !(limits?.Has("cpu") ?? false))
                 {
                     missing.Add("CPU request");
                 }
 
-                if (!(resources.Map("requests")?.Has("memory") ?? false))
+                if (!(requests?.Has("memory") ?? false) && !(limits?.Has("memory") ?? false))
                 {
                     missing.Add("memory request");
                 }
 
-                if (!(resources.Map("limits")?.Has("memory") ?? false))
+                if (!(limits?.Has("memory") ?? false))
                 {
                     missing.Add("memory limit");
                 }

@@ -10,7 +10,9 @@ namespace DevOpsLens.Engine.Iac.Kubernetes;
 /// that no HorizontalPodAutoscaler or KEDA ScaledObject in the same folder scales. An omitted replicas field is
 /// not reported (it is usually left to an autoscaler); <c>replicas: 0</c> is a deliberate scale-down. Two shapes
 /// of deliberate single replicas are not reported either: a pod that mounts a PersistentVolumeClaim (a
-/// ReadWriteOnce volume attaches to one node, so a second replica could not start), and a versioned workload
+/// ReadWriteOnce volume attaches to one node, so a second replica could not start) or that writes its data to a
+/// hostPath directory (node-local state: a second replica would not see it, or would share it unsafely on the same
+/// node; DL3009 reports the hostPath itself), and a versioned workload
 /// (reviews-v1, reviews-v2…) whose Service also sends traffic to sibling workloads that together run enough pods.
 /// Manifests of a development environment (a <c>dev</c>, <c>development</c> or <c>local</c> folder or namespace)
 /// run one replica on purpose and are not reported.
@@ -41,7 +43,7 @@ internal sealed class SingleReplicaRule : IRepositoryRule
 
                 var min = document.Options.GetInt(RuleCatalog.SingleReplica, "min_replicas", 2);
                 var replicas = YamlValues.Int(replicasNode);
-                if (replicas is { } n && n > 0 && n < min && !MountsClaim(o) && ServedReplicas(o, services, workloads) < min)
+                if (replicas is { } n && n > 0 && n < min && !MountsClaim(o) && !WritesHostPathData(o) && ServedReplicas(o, services, workloads) < min)
                 {
                     var message = RuleCatalog.SingleReplica.FormatMessage(o.Kind, o.Name, n, min);
                     reports.Add(RepositoryManifests.Report(document, RuleCatalog.SingleReplica, Spans.Of(document.Text, replicasNode), message, o.Kind + "/" + o.Name + "/replicas"));
@@ -59,6 +61,34 @@ internal sealed class SingleReplicaRule : IRepositoryRule
 
     private static bool MountsClaim(K8sObject workload) =>
         workload.PodSpec?.Seq("volumes")?.Items.Any(v => v is YMap volume && volume.Has("persistentVolumeClaim")) ?? false;
+
+    /// <summary>
+    /// A hostPath directory mounted read-write by a container. Sockets, devices and single files (the Docker socket,
+    /// a kubelet config) are node plumbing, not the workload's own state, and do not make it a singleton.
+    /// </summary>
+    private static bool WritesHostPathData(K8sObject workload)
+    {
+        var dataVolumes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var volume in (workload.PodSpec?.Seq("volumes")?.Items ?? Enumerable.Empty<YNode>()).OfType<YMap>())
+        {
+            if (volume.Map("hostPath") is not { } hostPath || volume.Str("name") is not { } name)
+            {
+                continue;
+            }
+
+            var type = hostPath.Str("type")?.Trim() ?? string.Empty;
+            var path = hostPath.Str("path")?.Trim() ?? string.Empty;
+            var isDirectory = type.Length == 0 || type.StartsWith("Directory", StringComparison.Ordinal);
+            if (isDirectory && !path.EndsWith(".sock", StringComparison.Ordinal))
+            {
+                dataVolumes.Add(name);
+            }
+        }
+
+        return dataVolumes.Count > 0 && workload.Containers(includeInit: false).Any(c =>
+            (c.Map.Seq("volumeMounts")?.Items ?? Enumerable.Empty<YNode>()).OfType<YMap>().Any(m =>
+                m.Str("name") is { } n && dataVolumes.Contains(n) && YamlValues.Bool(m["readOnly"]) != true));
+    }
 
     /// <summary>
     /// The pods behind the Services that select this workload: its own replicas, plus those of the sibling versions
