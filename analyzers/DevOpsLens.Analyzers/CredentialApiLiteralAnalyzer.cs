@@ -338,7 +338,7 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
     private static void ReportIfLiteral(Action<Diagnostic> report, IOperation value, string slot, bool requireCredentialPart)
     {
         var literal = ConstantSource(value, out var text);
-        if (literal == null || string.IsNullOrWhiteSpace(text) || NamesTheSlot(text))
+        if (literal == null || string.IsNullOrWhiteSpace(text) || NamesTheSlot(text) || IsTemplatePlaceholder(text))
         {
             return;
         }
@@ -364,6 +364,23 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
     private static bool NamesTheSlot(string text) =>
         text.Trim().ToLowerInvariant() is "password" or "passwd" or "pwd" or "pass" or "secret" or "clientsecret" or "client_secret" or
             "token" or "key" or "apikey" or "api_key" or "api-key" or "username" or "user" or "accesskey" or "secretkey";
+
+    /// <summary>
+    /// Setup code copied from a README or a deployment template keeps the slot's placeholder until someone fills it in:
+    /// <c>"&lt;your-password&gt;"</c>, <c>"${SMTP_PASSWORD}"</c>, <c>"$(ClientSecret)"</c>, <c>"%API_KEY%"</c>,
+    /// <c>"__ProxyPassword__"</c>, <c>"{{ smtp_password }}"</c>. Only these template shapes count: a value that merely
+    /// contains a word like "fake" or "test" can still be a working credential.
+    /// </summary>
+    private static bool IsTemplatePlaceholder(string text)
+    {
+        var v = text.Trim();
+        return v.Length > 2 && (
+            v[0] == '<' && v[v.Length - 1] == '>'
+            || (v.StartsWith("${", StringComparison.Ordinal) || v.StartsWith("$(", StringComparison.Ordinal)) && v[v.Length - 1] is '}' or ')'
+            || v[0] == '%' && v[v.Length - 1] == '%'
+            || v.Length > 4 && v.StartsWith("__", StringComparison.Ordinal) && v.EndsWith("__", StringComparison.Ordinal)
+            || v.StartsWith("{{", StringComparison.Ordinal) && v.EndsWith("}}", StringComparison.Ordinal));
+    }
 
     /// <summary>The constant expression behind the value, looking through encoding helpers; null when it is not constant.</summary>
     internal static IOperation? ConstantSource(IOperation value, out string text)
