@@ -19,8 +19,15 @@ internal static class TestCode
             return false;
         }
 
+        // "Orders.Tests", "OrdersIntegrationTests", "Orders_Test", "Orders.UnitTest"; but not "ServiceWorkerTest" or
+        // "AbTest", services whose names merely end in "Test".
         var last = assemblyName!.Substring(assemblyName.LastIndexOf('.') + 1);
-        return last.EndsWith("Tests", StringComparison.Ordinal) || last.EndsWith("Test", StringComparison.Ordinal) || last == "Specs";
+        return last is "Test" or "Tests" or "Specs" or "Spec"
+            || last.EndsWith("Tests", StringComparison.Ordinal) || last.EndsWith("Specs", StringComparison.Ordinal)
+            || last.EndsWith("_Test", StringComparison.Ordinal)
+            || last.EndsWith("UnitTest", StringComparison.Ordinal) || last.EndsWith("IntegrationTest", StringComparison.Ordinal)
+            || last.EndsWith("FunctionalTest", StringComparison.Ordinal) || last.EndsWith("AcceptanceTest", StringComparison.Ordinal)
+            || last.EndsWith("E2ETest", StringComparison.Ordinal) || last.EndsWith("EndToEndTest", StringComparison.Ordinal);
     }
 
     /// <summary>The node is inside a class that declares tests, fixtures' setup or test data by attribute.</summary>

@@ -172,6 +172,24 @@ public sealed class CSharpHostTests
         Assert.Contains(await workspace.AnalyzeDocumentAsync(caller, File.ReadAllText(caller), CancellationToken.None), f => f.RuleId == "DL2009");
     }
 
+    [Theory]
+    [InlineData("api", "Orders.Api.csproj", "", true)]
+    [InlineData("ServiceWorkerTest", "ServiceWorkerTest.csproj", "", true)]
+    [InlineData("api", "Orders.Api.IntegrationTests.csproj", "", false)]
+    [InlineData("tests", "Orders.Tests.csproj", "", false)]
+    [InlineData("api", "Api.csproj", "<AssemblyName>Orders.Api.Tests</AssemblyName>", false)]
+    public async Task Test_projects_are_known_by_their_project_name_not_their_folder(string folder, string projectFile, string property, bool reported)
+    {
+        // Without a restore the test framework does not resolve; the service rules then go by the assembly's name,
+        // which MSBuild takes from the project file (or <AssemblyName>), not from the folder.
+        using var dir = new TempDir();
+        dir.Write(folder + "/" + projectFile, "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup><TargetFramework>net10.0</TargetFramework>" + property + "</PropertyGroup></Project>");
+        dir.Write(folder + "/Report.cs", "namespace Orders;\n\npublic sealed class Report\n{\n    public void Print(int total) => System.Console.WriteLine(total);\n}\n");
+        var result = await new WorkspaceAnalyzer(dir.Path).ScanAsync(new ScanRequest(), null, CancellationToken.None);
+
+        Assert.Equal(reported, result.Findings.Any(f => f.RuleId == "DL2003"));
+    }
+
     [Fact]
     public async Task Editorconfig_severity_and_options_reach_the_analyzers()
     {

@@ -247,7 +247,7 @@ internal sealed class CSharpAnalysisHost
 
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false)
             .WithSpecificDiagnosticOptions(specific);
-        return CSharpCompilation.Create(Path.GetFileName(projectDirectory) ?? "project", allTrees, references, options);
+        return CSharpCompilation.Create(project.AssemblyName ?? Path.GetFileName(projectDirectory) ?? "project", allTrees, references, options);
     }
 
     /// <summary>
@@ -442,14 +442,14 @@ internal sealed class CSharpAnalysisHost
     /// A plain console tool does not get them: the service rules (DL2003, DL2004) must not mistake it for a service.
     /// Loose files with no project get them, to resolve as much as possible.
     /// </summary>
-    private static (bool ImplicitUsings, ProjectSdk Sdk, bool UsesExtensions) ReadProjectFile(string projectDirectory)
+    private static (bool ImplicitUsings, ProjectSdk Sdk, bool UsesExtensions, string? AssemblyName) ReadProjectFile(string projectDirectory)
     {
         try
         {
             var csproj = Directory.EnumerateFiles(projectDirectory, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault();
             if (csproj == null)
             {
-                return (true, ProjectSdk.Plain, true);
+                return (true, ProjectSdk.Plain, true, null);
             }
 
             var text = File.ReadAllText(csproj);
@@ -462,11 +462,19 @@ internal sealed class CSharpAnalysisHost
                 || text.Contains("Include=\"Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("Include=\"Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("FrameworkReference Include=\"Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase);
-            return (implicitUsings, sdk, extensions);
+            // MSBuild names the assembly after the project file unless <AssemblyName> says otherwise; analyzers read it
+            // (test projects are recognised by name when their test framework is not restored).
+            var assemblyName = System.Text.RegularExpressions.Regex.Match(
+                text,
+                @"<AssemblyName>\s*([A-Za-z0-9_.\-]+)\s*</AssemblyName>",
+                System.Text.RegularExpressions.RegexOptions.NonBacktracking) is { Success: true } named
+                ? named.Groups[1].Value
+                : Path.GetFileNameWithoutExtension(csproj);
+            return (implicitUsings, sdk, extensions, assemblyName);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (false, ProjectSdk.Plain, false);
+            return (false, ProjectSdk.Plain, false, null);
         }
     }
 
