@@ -18,7 +18,7 @@ internal static class AssignmentScanner
     public const string DetectorId = "generic-secret-assignment";
 
     /// <summary>Substrings every secret name contains (ignoring case); the prefilter looks for these.</summary>
-    public static readonly string[] Keywords = { "pass", "pwd", "secret", "token", "key", "cred", "auth", "bearer", "_pat", "-pat" };
+    public static readonly string[] Keywords = { "pass", "pwd", "secret", "token", "key", "cred", "auth", "bearer", "_pat", "-pat", "salt" };
 
     private const int MaxName = 128;
     private const int MaxValue = 1024;
@@ -31,6 +31,12 @@ internal static class AssignmentScanner
         "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json", "composer.lock",
         "gemfile.lock", "cargo.lock", "poetry.lock", "pipfile.lock", "go.sum", "gradle.lockfile", "project.assets.json",
         "bun.lockb", "flake.lock", "mix.lock", "podfile.lock", "pubspec.lock", "uv.lock", ".terraform.lock.hcl",
+    };
+
+    // WordPress's cookie-signing keys and salts (wp-config.php); most name no secret word, yet each one forges logins.
+    private static readonly HashSet<string> WordPressKeys = new(StringComparer.Ordinal)
+    {
+        "AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT",
     };
 
     // Dot-files that are key/value credential stores even though their extension says nothing.
@@ -194,7 +200,7 @@ internal static class AssignmentScanner
             }
         }
 
-        var secretNamed = SecretHeuristics.IsSecretName(name, additionalNames);
+        var secretNamed = SecretHeuristics.IsSecretName(name, additionalNames) || (WordPressKeys.Contains(name) && IsDefineName(text, nameStart));
         if (!secretNamed && kind == DocumentKind.Json && quote.Length > 0 && IsBareWord(name))
         {
             // "Jwt": { "Key": "…" } — the parent object's name qualifies a generic key.
