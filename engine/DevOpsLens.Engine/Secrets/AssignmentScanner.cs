@@ -18,7 +18,7 @@ internal static class AssignmentScanner
     public const string DetectorId = "generic-secret-assignment";
 
     /// <summary>Substrings every secret name contains (ignoring case); the prefilter looks for these.</summary>
-    public static readonly string[] Keywords = { "pass", "pwd", "secret", "token", "key", "cred", "auth", "bearer", "_pat", "-pat" };
+    public static readonly string[] Keywords = { "pass", "pwd", "secret", "token", "key", "cred", "auth", "bearer", "_pat", "-pat", "salt" };
 
     private const int MaxName = 128;
     private const int MaxValue = 1024;
@@ -31,6 +31,12 @@ internal static class AssignmentScanner
         "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json", "composer.lock",
         "gemfile.lock", "cargo.lock", "poetry.lock", "pipfile.lock", "go.sum", "gradle.lockfile", "project.assets.json",
         "bun.lockb", "flake.lock", "mix.lock", "podfile.lock", "pubspec.lock", "uv.lock", ".terraform.lock.hcl",
+    };
+
+    // WordPress's cookie-signing keys and salts (wp-config.php); most name no secret word, yet each one forges logins.
+    private static readonly HashSet<string> WordPressKeys = new(StringComparer.Ordinal)
+    {
+        "AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT",
     };
 
     // Dot-files that are key/value credential stores even though their extension says nothing.
@@ -71,7 +77,7 @@ internal static class AssignmentScanner
             }
 
             var (start, end) = Identifier(text, hit);
-            if (end - start <= 0 || end - start > MaxName || !seen.Add(start) || !MayBeAssigned(text, kind, end))
+            if (end - start <= 0 || end - start > MaxName || !seen.Add(start) || !MayBeAssigned(text, kind, start, end))
             {
                 continue;
             }
@@ -101,7 +107,7 @@ internal static class AssignmentScanner
     /// Cheap test before any allocation: does an operator (or, in Dockerfiles, Bicep and XML, what stands for one)
     /// follow the name? Most keyword hits in code ("token)", "cancellationToken,") fail here.
     /// </summary>
-    private static bool MayBeAssigned(string text, DocumentKind kind, int end)
+    private static bool MayBeAssigned(string text, DocumentKind kind, int start, int end)
     {
         if (kind == DocumentKind.Xml || kind == DocumentKind.MSBuild || kind == DocumentKind.Dockerfile || kind == DocumentKind.Bicep)
         {
@@ -120,7 +126,42 @@ internal static class AssignmentScanner
         }
 
         p = SkipSpaces(text, p);
-        return p < text.Length && (text[p] == '=' || text[p] == ':');
+        return p < text.Length && (text[p] == '=' || text[p] == ':' || (text[p] == ',' && IsDefineName(text, start)));
+    }
+
+    /// <summary>
+    /// PHP's <c>define('DB_PASSWORD', '…')</c> (how WordPress's wp-config.php and most PHP apps hold their database
+    /// password and auth keys): the name is the quoted first argument of a define call.
+    /// </summary>
+    private static bool IsDefineName(string text, int nameStart)
+    {
+        var p = nameStart - 1;
+        if (p < 0 || (text[p] != '\'' && text[p] != '"'))
+        {
+            return false;
+        }
+
+        p--;
+        while (p >= 0 && (text[p] == ' ' || text[p] == '\t'))
+        {
+            p--;
+        }
+
+        if (p < 0 || text[p] != '(')
+        {
+            return false;
+        }
+
+        p--;
+        while (p >= 0 && (text[p] == ' ' || text[p] == '\t'))
+        {
+            p--;
+        }
+
+        const string Define = "define";
+        var wordStart = p - Define.Length + 1;
+        return wordStart >= 0 && string.Compare(text, wordStart, Define, 0, Define.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
+            (wordStart == 0 || !IsNameChar(text[wordStart - 1]));
     }
 
     private static Candidate? TryAssignment(string text, DocumentKind kind, bool bare, int nameStart, int nameEnd, string name, RuleOptions options, IReadOnlyList<string> additionalNames)
@@ -159,7 +200,7 @@ internal static class AssignmentScanner
             }
         }
 
-        var secretNamed = SecretHeuristics.IsSecretName(name, additionalNames);
+        var secretNamed = SecretHeuristics.IsSecretName(name, additionalNames) || (WordPressKeys.Contains(name) && IsDefineName(text, nameStart));
         if (!secretNamed && kind == DocumentKind.Json && quote.Length > 0 && IsBareWord(name))
         {
             // "Jwt": { "Key": "…" } — the parent object's name qualifies a generic key.
@@ -253,6 +294,12 @@ internal static class AssignmentScanner
     {
         var c = text[pos];
         var next = pos + 1 < text.Length ? text[pos + 1] : '\0';
+        if (c == ',' && IsDefineName(text, nameStart))
+        {
+            pos++;
+            return true;
+        }
+
         if (c == ':' && next == '=')
         {
             pos += 2;
