@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -98,13 +99,55 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
                                                              (Prefilter.ContainsString(arguments[1].Expression) || MayNameAuthorizationHeader(arguments[0].Expression)),
             "Import" or "Export" or "ExportPkcs12" or "CreateFromEncryptedPem" or "CreateFromEncryptedPemFile" or
                 "LoadPkcs12" or "LoadPkcs12FromFile" or "LoadPkcs12Collection" or "LoadPkcs12CollectionFromFile" => arguments.Count > 1,
+            "Authenticate" or "AuthenticateAsync" => arguments.Count > 1,
             _ => false,
         };
-        if (candidate && context.SemanticModel.GetOperation(node, context.CancellationToken) is IInvocationOperation invocation)
+        if (!candidate)
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(node, context.CancellationToken) is IInvocationOperation invocation)
         {
             AnalyzeArguments(context.ReportDiagnostic, invocation.TargetMethod, invocation.Arguments);
         }
+        else
+        {
+            AnalyzeUnboundAuthenticate(context, node);
+        }
     }
+
+    /// <summary>
+    /// <c>client.AuthenticateAsync("user", "…")</c> on a MailKit client whose package is not restored: the receiver's
+    /// type is an error type that keeps its name, and the password is the named argument or the one after the user
+    /// name (after the <c>Encoding</c> too, in the overload that takes one).
+    /// </summary>
+    private static void AnalyzeUnboundAuthenticate(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax node)
+    {
+        var model = context.SemanticModel;
+        if (node.Expression is not MemberAccessExpressionSyntax member ||
+            model.GetTypeInfo(member.Expression, context.CancellationToken).Type is not { TypeKind: TypeKind.Error, Name: var typeName } ||
+            !IsMailKitClientName(typeName))
+        {
+            return;
+        }
+
+        var arguments = node.ArgumentList.Arguments;
+        var password = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "password");
+        if (password == null)
+        {
+            var index = arguments[0].Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Encoding" } } ? 2 : 1;
+            password = index < arguments.Count && arguments[index].NameColon == null ? arguments[index] : null;
+        }
+
+        if (password != null && model.GetOperation(password.Expression, context.CancellationToken) is { } value)
+        {
+            ReportIfLiteral(context.ReportDiagnostic, value, "the " + typeName + " password", requireCredentialPart: false);
+        }
+    }
+
+    /// <summary>MailKit's clients; <c>System.Net.Mail.SmtpClient</c> has no Authenticate method, so the name is enough.</summary>
+    private static bool IsMailKitClientName(string name) => name is "SmtpClient" or "ImapClient" or "Pop3Client" or "MailService" or "IMailService";
 
     /// <summary>A literal header name, or a constant whose name is one (<c>HeaderNames.Authorization</c>).</summary>
     private static bool MayNameAuthorizationHeader(ExpressionSyntax expression)
@@ -313,6 +356,12 @@ public sealed class CredentialApiLiteralAnalyzer : DiagnosticAnalyzer
         if (isConstructor && Symbols.Is(type, "System.Net.Http.Headers", "AuthenticationHeaderValue") && parameter == "parameter")
         {
             return "AuthenticationHeaderValue credentials";
+        }
+
+        if (method.Name is "Authenticate" or "AuthenticateAsync" && parameter == "password" &&
+            Symbols.NamespaceStartsWith(type?.ContainingNamespace, "MailKit"))
+        {
+            return "the " + typeName + " password";
         }
 
         if (Symbols.NamespaceIs(type?.ContainingNamespace, "System.Security.Cryptography.X509Certificates") &&

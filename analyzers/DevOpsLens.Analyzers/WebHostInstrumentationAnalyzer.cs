@@ -66,6 +66,12 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
+                    if (MapsProbeRoute(written, node))
+                    {
+                        called.TryAdd(ProbeRoute, true);
+                        return;
+                    }
+
                     if (Classify(written) == Setup.None && !IsWebHostCreationName(written))
                     {
                         return;
@@ -133,7 +139,7 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
         {
             case HostBuilderTelemetry:
                 return Setup.Tracing | Setup.Metrics;
-            case "MapDefaultEndpoints" or "UseHealthChecks":
+            case "MapDefaultEndpoints" or "UseHealthChecks" or ProbeRoute:
                 return Setup.Health;
             case "UseAzureMonitor":
                 return Setup.Tracing | Setup.Metrics;
@@ -166,6 +172,34 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
         }
 
         return setup;
+    }
+
+    /// <summary>The name <see cref="Classify"/> gives an endpoint the team maps by hand for the orchestrator's probes.</summary>
+    private const string ProbeRoute = "MapGet(probe route)";
+
+    /// <summary>
+    /// The last segments of the routes teams map by hand for liveness and readiness probes (<c>/healthz</c>,
+    /// <c>/system/ping</c>, <c>/ready</c>): an orchestrator can probe them as it would <c>MapHealthChecks</c>.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> ProbeSegments = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "health", "healthz", "healthcheck", "health-check", "ping", "alive", "live", "livez", "liveness", "ready", "readyz", "readiness");
+
+    /// <summary>
+    /// <c>app.MapGet("/healthz", …)</c>: a GET endpoint whose literal route ends in a probe segment. Only the last
+    /// segment counts, so <c>/health-records/{id}</c> or <c>/ping/{host}</c> are ordinary endpoints.
+    /// </summary>
+    private static bool MapsProbeRoute(string written, InvocationExpressionSyntax node)
+    {
+        if (written != "MapGet" || node.ArgumentList.Arguments.Count < 2 ||
+            node.ArgumentList.Arguments[0].Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } route)
+        {
+            return false;
+        }
+
+        var path = route.Token.ValueText.TrimEnd('/');
+        var last = path.Substring(path.LastIndexOf('/') + 1);
+        return ProbeSegments.Contains(last);
     }
 
     /// <summary>The name <see cref="Classify"/> gives a team's own <c>AddOpenTelemetry</c> on the host builder.</summary>

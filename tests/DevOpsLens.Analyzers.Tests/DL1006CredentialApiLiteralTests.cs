@@ -97,6 +97,28 @@ public sealed class DL1006CredentialApiLiteralTests
         """);
 
     [Fact]
+    public Task Reports_mailkit_passwords_whose_package_is_not_restored() => VerifyCS.VerifyWithoutPackagesAsync("""
+        using System.Text;
+        using System.Threading.Tasks;
+        using MailKit.Net.Smtp;
+
+        class Notifier
+        {
+            async Task SendAsync(string user, string fromVault)
+            {
+                using var client = new SmtpClient();
+                await client.AuthenticateAsync("alerts@fabrikam.example", [|"kettle42orbit"|]);
+                client.Authenticate(Encoding.UTF8, "legacy@fabrikam.example", [|"Wq7!harbor"|]);
+                client.Authenticate(password: [|"tundra-88-Lantern"|], userName: user);
+                await client.AuthenticateAsync(user, fromVault);
+                client.Authenticate("username", "password");
+                var other = new Contoso.Gateway();
+                other.Authenticate("svc", "not-a-mail-client");
+            }
+        }
+        """);
+
+    [Fact]
     public Task Does_not_report_ids_or_runtime_values_for_sdk_types_whose_packages_are_not_restored() => VerifyCS.VerifyWithoutPackagesAsync("""
         using System.Text;
         using Microsoft.IdentityModel.Tokens;
