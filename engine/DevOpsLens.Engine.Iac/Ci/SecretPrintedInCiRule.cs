@@ -11,7 +11,9 @@ namespace DevOpsLens.Engine.Iac.Ci;
 /// secrets (GitHub) or has a secret name (GitLab, Azure, <c>$(System.AccessToken)</c>), and <c>set -x</c> in a script
 /// that uses secrets. An echo whose output is piped (<c>| docker login --password-stdin</c>) or redirected
 /// (<c>&gt;&gt; $GITHUB_ENV</c>), <c>::add-mask::</c> and Azure's <c>##vso[task.setvariable …]</c> /
-/// <c>##vso[task.setsecret]</c> logging commands do not print.
+/// <c>##vso[task.setsecret]</c> logging commands do not print. In GitLab CI a bare <c>env</c>, <c>printenv</c> or
+/// <c>export -p</c> prints every CI/CD variable: GitLab exports them all into the job, and it cannot mask multi-line
+/// values (SSH keys, kubeconfigs) or short ones.
 /// </summary>
 internal sealed class SecretPrintedInCiRule : IacRule
 {
@@ -20,6 +22,10 @@ internal sealed class SecretPrintedInCiRule : IacRule
     private static readonly Regex PrintCommand = new(@"^\s*(?:echo|printf|Write-Host|Write-Output|print|puts)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex Variable = new(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$env:([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)", RegexOptions.CultureInvariant, Timeout);
+
+    // Only a dump of the whole environment: `env VAR=x cmd` runs a command, `printenv HOME` prints one variable, and a
+    // pipe into anything but sort (`env | grep CI_`) or a redirect chooses what is shown.
+    private static readonly Regex EnvironmentDump = new(@"^\s*(?:sudo\s+)?(?:env|printenv|export(?:\s+-p)?|declare\s+-x)\s*(?:\|\s*sort(?:\s+-[a-z]+)*\s*)?(?:#.*)?$", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trace = new(@"(?<![\w-])(?:set\s+-[a-wyz]*x[a-z]*|set\s+-o\s+xtrace)\b", RegexOptions.CultureInvariant, Timeout);
 
@@ -73,6 +79,14 @@ internal sealed class SecretPrintedInCiRule : IacRule
                 foreach (var (segStart, segEnd) in Segments(text, lineStart, lineEnd))
                 {
                     var segment = text.Substring(segStart, segEnd - segStart);
+                    if (script.Flavor == YamlFlavor.GitLabCi && EnvironmentDump.IsMatch(segment))
+                    {
+                        var command = segment.Split('#')[0].Trim();
+                        var at = segStart + segment.IndexOf(command, StringComparison.Ordinal);
+                        sink.Report(RuleCatalog.SecretPrintedInCi, Spans.Of(text, at, at + command.Length), $"'{command}' prints every CI/CD variable to the job log, secrets GitLab cannot mask included", command);
+                        continue;
+                    }
+
                     if (!PrintCommand.IsMatch(segment) || segment.IndexOf('|') >= 0 || segment.IndexOf('>') >= 0 || segment.Contains("::add-mask::"))
                     {
                         continue;
