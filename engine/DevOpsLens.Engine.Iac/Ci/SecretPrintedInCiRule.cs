@@ -19,13 +19,16 @@ internal sealed class SecretPrintedInCiRule : IacRule
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Regex PrintCommand = new(@"^\s*(?:echo|printf|Write-Host|Write-Output|print|puts)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+    private static readonly Regex PrintCommand = new(@"^\s*(?:[{(]\s*)*(?:echo|printf|Write-Host|Write-Output|print|puts)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex Variable = new(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$env:([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)", RegexOptions.CultureInvariant, Timeout);
 
     // Only a dump of the whole environment: `env VAR=x cmd` runs a command, `printenv HOME` prints one variable, and a
     // pipe into anything but sort (`env | grep CI_`) or a redirect chooses what is shown.
     private static readonly Regex EnvironmentDump = new(@"^\s*(?:sudo\s+)?(?:env|printenv|export(?:\s+-p)?|declare\s+-x)\s*(?:\|\s*sort(?:\s+-[a-z]+)*\s*)?(?:#.*)?$", RegexOptions.CultureInvariant, Timeout);
+
+    // `{ echo …; echo …; } > file` or `( … ) | cmd` on one line: the group's output goes where the closer sends it.
+    private static readonly Regex InlineGroup = new(@"(?:^|[\s;&|])(?:\{[^{}]*\}|\((?!\()[^()]*\))\s*(?:[0-9]?>|\|)", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trace = new(@"(?<![\w-])(?:set\s+-[a-wyz]*x[a-z]*|set\s+-o\s+xtrace)\b", RegexOptions.CultureInvariant, Timeout);
 
@@ -52,6 +55,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
             var end = script.Node.End;
             var lineStart = start;
             var traces = new List<(int Start, int End)>();
+            var quiet = RedirectedGroups(text, start, end);
             while (lineStart < end)
             {
                 var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
@@ -70,7 +74,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
 
                 // An Azure Pipelines logging command is read by the agent, not written to the log; setsecret and
                 // setvariable with issecret=true are how a script masks a value, the ::add-mask:: of Azure.
-                if (IsAgentCommand(text, lineStart, lineEnd))
+                if (IsAgentCommand(text, lineStart, lineEnd) || quiet.Any(q => lineStart >= q.Start && lineStart < q.End))
                 {
                     lineStart = lineEnd + 1;
                     continue;
@@ -149,6 +153,49 @@ internal sealed class SecretPrintedInCiRule : IacRule
     private static bool YieldsSecret(string inner) =>
         (inner.Contains("secrets.") || inner.Contains("secrets[") || inner.Contains("(secrets)"))
         && !inner.Contains("==") && !inner.Contains("!=") && !inner.TrimStart().StartsWith("!", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Lines whose output a command group sends elsewhere: the body of a multi-line <c>{ … }</c> or <c>( … )</c> whose
+    /// closing line redirects or pipes it (how scripts write a whole .env file at once), and one-line groups that do.
+    /// </summary>
+    private static List<(int Start, int End)> RedirectedGroups(string text, int start, int end)
+    {
+        var quiet = new List<(int Start, int End)>();
+        var open = new Stack<(int Start, char Closer)>();
+        var lineStart = start;
+        while (lineStart < end)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = end;
+            }
+
+            var line = text.Substring(lineStart, lineEnd - lineStart);
+            var trimmed = line.Trim();
+            if (trimmed is "{" or "(")
+            {
+                open.Push((lineStart, trimmed == "{" ? '}' : ')'));
+            }
+            else if (open.Count > 0 && trimmed.Length > 0 && trimmed[0] == open.Peek().Closer)
+            {
+                var (groupStart, _) = open.Pop();
+                var rest = trimmed.Substring(1);
+                if (rest.Contains('>') || rest.TrimStart().StartsWith('|'))
+                {
+                    quiet.Add((groupStart, lineEnd));
+                }
+            }
+            else if (InlineGroup.IsMatch(line))
+            {
+                quiet.Add((lineStart, lineEnd));
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return quiet;
+    }
 
     private static bool IsAgentCommand(string text, int start, int end)
     {
