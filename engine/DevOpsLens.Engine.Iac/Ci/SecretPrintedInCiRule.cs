@@ -173,9 +173,11 @@ internal sealed class SecretPrintedInCiRule : IacRule
 
             var line = text.Substring(lineStart, lineEnd - lineStart);
             var trimmed = line.Trim();
-            if (trimmed is "{" or "(")
+            // A function body or an array opened at the end of a line closes with its own brace, so it is tracked
+            // too; otherwise its closer would end the enclosing group early.
+            if (trimmed.EndsWith('{') || trimmed.EndsWith('('))
             {
-                open.Push((lineStart, trimmed == "{" ? '}' : ')'));
+                open.Push((lineStart, trimmed[^1] == '{' ? '}' : ')'));
             }
             else if (open.Count > 0 && trimmed.Length > 0 && trimmed[0] == open.Peek().Closer)
             {
