@@ -11,15 +11,24 @@ namespace DevOpsLens.Engine.Iac.Ci;
 /// secrets (GitHub) or has a secret name (GitLab, Azure, <c>$(System.AccessToken)</c>), and <c>set -x</c> in a script
 /// that uses secrets. An echo whose output is piped (<c>| docker login --password-stdin</c>) or redirected
 /// (<c>&gt;&gt; $GITHUB_ENV</c>), <c>::add-mask::</c> and Azure's <c>##vso[task.setvariable …]</c> /
-/// <c>##vso[task.setsecret]</c> logging commands do not print.
+/// <c>##vso[task.setsecret]</c> logging commands do not print. In GitLab CI a bare <c>env</c>, <c>printenv</c> or
+/// <c>export -p</c> prints every CI/CD variable: GitLab exports them all into the job, and it cannot mask multi-line
+/// values (SSH keys, kubeconfigs) or short ones.
 /// </summary>
 internal sealed class SecretPrintedInCiRule : IacRule
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly Regex PrintCommand = new(@"^\s*(?:echo|printf|Write-Host|Write-Output|print|puts)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+    private static readonly Regex PrintCommand = new(@"^\s*(?:[{(]\s*)*(?:echo|printf|Write-Host|Write-Output|print|puts)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex Variable = new(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$env:([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)", RegexOptions.CultureInvariant, Timeout);
+
+    // Only a dump of the whole environment: `env VAR=x cmd` runs a command, `printenv HOME` prints one variable, and a
+    // pipe into anything but sort (`env | grep CI_`) or a redirect chooses what is shown.
+    private static readonly Regex EnvironmentDump = new(@"^\s*(?:sudo\s+)?(?:env|printenv|export(?:\s+-p)?|declare\s+-x)\s*(?:\|\s*sort(?:\s+-[a-z]+)*\s*)?(?:#.*)?$", RegexOptions.CultureInvariant, Timeout);
+
+    // `{ echo …; echo …; } > file` or `( … ) | cmd` on one line: the group's output goes where the closer sends it.
+    private static readonly Regex InlineGroup = new(@"(?:^|[\s;&|])(?:\{[^{}]*\}|\((?!\()[^()]*\))\s*(?:[0-9]?>|\|)", RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex Trace = new(@"(?<![\w-])(?:set\s+-[a-wyz]*x[a-z]*|set\s+-o\s+xtrace)\b", RegexOptions.CultureInvariant, Timeout);
 
@@ -46,6 +55,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
             var end = script.Node.End;
             var lineStart = start;
             var traces = new List<(int Start, int End)>();
+            var quiet = RedirectedGroups(text, start, end);
             while (lineStart < end)
             {
                 var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
@@ -64,7 +74,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
 
                 // An Azure Pipelines logging command is read by the agent, not written to the log; setsecret and
                 // setvariable with issecret=true are how a script masks a value, the ::add-mask:: of Azure.
-                if (IsAgentCommand(text, lineStart, lineEnd))
+                if (IsAgentCommand(text, lineStart, lineEnd) || quiet.Any(q => lineStart >= q.Start && lineStart < q.End))
                 {
                     lineStart = lineEnd + 1;
                     continue;
@@ -73,6 +83,14 @@ internal sealed class SecretPrintedInCiRule : IacRule
                 foreach (var (segStart, segEnd) in Segments(text, lineStart, lineEnd))
                 {
                     var segment = text.Substring(segStart, segEnd - segStart);
+                    if (script.Flavor == YamlFlavor.GitLabCi && EnvironmentDump.IsMatch(segment))
+                    {
+                        var command = segment.Split('#')[0].Trim();
+                        var at = segStart + segment.IndexOf(command, StringComparison.Ordinal);
+                        sink.Report(RuleCatalog.SecretPrintedInCi, Spans.Of(text, at, at + command.Length), $"'{command}' prints every CI/CD variable to the job log, secrets GitLab cannot mask included", command);
+                        continue;
+                    }
+
                     if (!PrintCommand.IsMatch(segment) || segment.IndexOf('|') >= 0 || segment.IndexOf('>') >= 0 || segment.Contains("::add-mask::"))
                     {
                         continue;
@@ -135,6 +153,51 @@ internal sealed class SecretPrintedInCiRule : IacRule
     private static bool YieldsSecret(string inner) =>
         (inner.Contains("secrets.") || inner.Contains("secrets[") || inner.Contains("(secrets)"))
         && !inner.Contains("==") && !inner.Contains("!=") && !inner.TrimStart().StartsWith("!", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Lines whose output a command group sends elsewhere: the body of a multi-line <c>{ … }</c> or <c>( … )</c> whose
+    /// closing line redirects or pipes it (how scripts write a whole .env file at once), and one-line groups that do.
+    /// </summary>
+    private static List<(int Start, int End)> RedirectedGroups(string text, int start, int end)
+    {
+        var quiet = new List<(int Start, int End)>();
+        var open = new Stack<(int Start, char Closer)>();
+        var lineStart = start;
+        while (lineStart < end)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = end;
+            }
+
+            var line = text.Substring(lineStart, lineEnd - lineStart);
+            var trimmed = line.Trim();
+            // A function body or an array opened at the end of a line closes with its own brace, so it is tracked
+            // too; otherwise its closer would end the enclosing group early.
+            if (trimmed.EndsWith('{') || trimmed.EndsWith('('))
+            {
+                open.Push((lineStart, trimmed[^1] == '{' ? '}' : ')'));
+            }
+            else if (open.Count > 0 && trimmed.Length > 0 && trimmed[0] == open.Peek().Closer)
+            {
+                var (groupStart, _) = open.Pop();
+                var rest = trimmed.Substring(1);
+                if (rest.Contains('>') || rest.TrimStart().StartsWith('|'))
+                {
+                    quiet.Add((groupStart, lineEnd));
+                }
+            }
+            else if (InlineGroup.IsMatch(line))
+            {
+                quiet.Add((lineStart, lineEnd));
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return quiet;
+    }
 
     private static bool IsAgentCommand(string text, int start, int end)
     {
