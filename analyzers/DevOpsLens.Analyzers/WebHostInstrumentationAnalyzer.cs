@@ -77,17 +77,16 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    if (c.SemanticModel.GetOperation(node, c.CancellationToken) is IInvocationOperation invocation)
-                    {
-                        called.TryAdd(invocation.TargetMethod.Name, true);
-                        if (IsWebHostCreation(invocation.TargetMethod))
-                        {
-                            hosts.Add((node.GetLocation(), Where(Prefilter.ContainingMember(c.SemanticModel, node, c.CancellationToken), node.SyntaxTree)));
-                        }
-                    }
-                    else if (Classify(written) != Setup.None && !called.ContainsKey(written) && Unresolved.IsUnbound(c.SemanticModel, node, c.CancellationToken))
+                    // Setup calls count by name whether they bind or not (a wrapper from a project the scan does not
+                    // compile is unbound), so only host creation needs the binding that tells the framework's builder
+                    // from a look-alike; binding costs the whole enclosing method body.
+                    if (Classify(written) != Setup.None)
                     {
                         called.TryAdd(written, true);
+                    }
+                    else if (c.SemanticModel.GetOperation(node, c.CancellationToken) is IInvocationOperation invocation && IsWebHostCreation(invocation.TargetMethod))
+                    {
+                        hosts.Add((node.GetLocation(), Where(Prefilter.ContainingMember(c.SemanticModel, node, c.CancellationToken), node.SyntaxTree)));
                     }
                 },
                 SyntaxKind.InvocationExpression);
@@ -152,6 +151,13 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
             return Setup.All;
         }
 
+        // Wrappers are registration methods (AddObservability, UseCustomTracing, ConfigureMetrics, MapAppHealthChecks);
+        // a method that merely handles metrics (RecordMetricAsync, GetMetrics) sets nothing up.
+        if (!IsSetupVerb(name))
+        {
+            return Setup.None;
+        }
+
         var setup = Setup.None;
         if (name.IndexOf("HealthCheck", StringComparison.Ordinal) >= 0)
         {
@@ -201,6 +207,21 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
         var last = path.Substring(path.LastIndexOf('/') + 1);
         return ProbeSegments.Contains(last);
     }
+
+    private static bool IsSetupVerb(string name)
+    {
+        foreach (var verb in SetupVerbs)
+        {
+            if (name.StartsWith(verb, StringComparison.Ordinal) && name.Length > verb.Length && char.IsUpper(name[verb.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] SetupVerbs = { "Add", "Use", "Configure", "With", "Map", "Register", "Enable", "Setup", "SetUp" };
 
     /// <summary>The name <see cref="Classify"/> gives a team's own <c>AddOpenTelemetry</c> on the host builder.</summary>
     private const string HostBuilderTelemetry = "AddOpenTelemetry(host builder)";
