@@ -91,7 +91,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
                         continue;
                     }
 
-                    if (!PrintCommand.IsMatch(segment) || segment.IndexOf('|') >= 0 || segment.IndexOf('>') >= 0 || segment.Contains("::add-mask::"))
+                    if (!PrintCommand.IsMatch(segment) || (segment.IndexOf('|') >= 0 && !PipesToLog(segment)) || segment.IndexOf('>') >= 0 || segment.Contains("::add-mask::"))
                     {
                         continue;
                     }
@@ -221,5 +221,26 @@ internal sealed class SecretPrintedInCiRule : IacRule
         }
 
         yield return (segStart, end);
+    }
+
+    /// <summary>
+    /// A pipe that still shows the value: <c>| tee file</c> writes it to the file and to the log, <c>| cat</c> just
+    /// passes it on. Any further pipe or redirect decides again, so <c>| tee file &gt; /dev/null</c> does not print.
+    /// </summary>
+    private static bool PipesToLog(string segment)
+    {
+        var pipe = segment.IndexOf('|');
+        if (pipe < 0 || pipe + 1 < segment.Length && segment[pipe + 1] == '|' || segment.IndexOf('|', pipe + 1) >= 0)
+        {
+            return false;
+        }
+
+        var next = segment.Substring(pipe + 1).Trim();
+        if (next.StartsWith("sudo ", StringComparison.Ordinal))
+        {
+            next = next.Substring("sudo ".Length).TrimStart();
+        }
+
+        return next is "tee" or "cat" || next.StartsWith("tee ", StringComparison.Ordinal);
     }
 }
