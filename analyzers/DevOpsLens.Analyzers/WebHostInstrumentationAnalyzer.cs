@@ -49,8 +49,7 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
 
             var hosts = new ConcurrentBag<(Location Location, string Where)>();
             var called = new ConcurrentDictionary<string, bool>();
-            // Pre-check: only the setup and host-creation methods by name are bound; without the packages restored
-            // the setup calls are unbound and counted by the name as written.
+            // Pre-check by name: setup calls are counted by the name as written; only host-creation calls are bound.
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
@@ -72,11 +71,6 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    if (Classify(written) == Setup.None && !IsWebHostCreationName(written))
-                    {
-                        return;
-                    }
-
                     // Setup calls count by name whether they bind or not (a wrapper from a project the scan does not
                     // compile is unbound), so only host creation needs the binding that tells the framework's builder
                     // from a look-alike; binding costs the whole enclosing method body.
@@ -84,7 +78,8 @@ public sealed class WebHostInstrumentationAnalyzer : DiagnosticAnalyzer
                     {
                         called.TryAdd(written, true);
                     }
-                    else if (c.SemanticModel.GetOperation(node, c.CancellationToken) is IInvocationOperation invocation && IsWebHostCreation(invocation.TargetMethod))
+                    else if (IsWebHostCreationName(written)
+                             && c.SemanticModel.GetOperation(node, c.CancellationToken) is IInvocationOperation invocation && IsWebHostCreation(invocation.TargetMethod))
                     {
                         hosts.Add((node.GetLocation(), Where(Prefilter.ContainingMember(c.SemanticModel, node, c.CancellationToken), node.SyntaxTree)));
                     }
