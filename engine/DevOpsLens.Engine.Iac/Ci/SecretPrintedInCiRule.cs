@@ -91,7 +91,7 @@ internal sealed class SecretPrintedInCiRule : IacRule
                         continue;
                     }
 
-                    if (!PrintCommand.IsMatch(segment) || (segment.IndexOf('|') >= 0 && !PipesToLog(segment)) || segment.IndexOf('>') >= 0 || segment.Contains("::add-mask::"))
+                    if (!PrintCommand.IsMatch(segment) || SendsOutputElsewhere(segment) || segment.Contains("::add-mask::"))
                     {
                         continue;
                     }
@@ -182,14 +182,14 @@ internal sealed class SecretPrintedInCiRule : IacRule
             else if (open.Count > 0 && trimmed.Length > 0 && trimmed[0] == open.Peek().Closer)
             {
                 var (groupStart, _) = open.Pop();
-                var rest = trimmed.Substring(1);
-                if (rest.Contains('>') || rest.TrimStart().StartsWith('|'))
+                if (SendsOutputElsewhere(trimmed.Substring(1)))
                 {
                     quiet.Add((groupStart, lineEnd));
                 }
             }
-            else if (InlineGroup.IsMatch(line))
+            else if (InlineGroup.Match(line) is { Success: true } inline && SendsOutputElsewhere(line.Substring(inline.Index + inline.Length - 1)))
             {
+                // The match ends at the group's redirect or pipe, which decides like any other command's.
                 quiet.Add((lineStart, lineEnd));
             }
 
@@ -222,6 +222,13 @@ internal sealed class SecretPrintedInCiRule : IacRule
 
         yield return (segStart, end);
     }
+
+    /// <summary>
+    /// Whether a command's (or a command group's) output goes somewhere other than the job log: a redirect, or a pipe
+    /// into anything but <c>tee</c> or <c>cat</c>.
+    /// </summary>
+    private static bool SendsOutputElsewhere(string command) =>
+        command.IndexOf('>') >= 0 || (command.IndexOf('|') >= 0 && !PipesToLog(command));
 
     /// <summary>
     /// A pipe that still shows the value: <c>| tee file</c> writes it to the file and to the log, <c>| cat</c> just
